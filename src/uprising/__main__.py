@@ -1,0 +1,5 @@
+"""`python -m uprising` runs the command line."""
+
+from uprising.cli.main import cli
+
+cli()

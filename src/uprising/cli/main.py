@@ -1,0 +1,41 @@
+"""The `uprising` command: a click group whose commands live one module per group."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from uprising import __version__
+from uprising.cli.demo import demo_command
+from uprising.cli.extract import explain_command, extract_command
+from uprising.cli.numbers import numbers_command
+from uprising.cli.publish import report_command, tally_command
+from uprising.cli.store import ingest_command, init_command, process_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="uprising")
+@click.option("-v", "--verbose", is_flag=True, help="Log what each step does (to stderr).")
+def cli(verbose: bool) -> None:
+    """Document a popular uprising from the reports that describe it.
+
+    Ingest reports, extract the figures, people and incidents they assert (each tied to its
+    quote), keep them with provenance in a database, and publish tallies and weekly reports.
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+for command in (
+    init_command,
+    ingest_command,
+    extract_command,
+    process_command,
+    tally_command,
+    report_command,
+    demo_command,
+    explain_command,
+    numbers_command,
+):
+    cli.add_command(command)

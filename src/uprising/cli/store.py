@@ -1,0 +1,81 @@
+"""`uprising init`, `ingest`, `process`: put reports in the database and extract them."""
+
+from __future__ import annotations
+
+import click
+
+from uprising.cli.common import database_option, fail_cleanly, message, resolve_database_url
+from uprising.extract.pipeline import default_pipeline
+from uprising.ingest import read_paths
+from uprising.storage import Database, ProcessingError
+
+__all__ = ["ingest_command", "init_command", "process_all", "process_command"]
+
+
+@click.command("init")
+@database_option
+@fail_cleanly
+def init_command(database_url: str | None) -> None:
+    """Create the database (or bring it up to date) and say where it is."""
+    url = resolve_database_url(database_url)
+    with Database.open(url):
+        pass
+    message(f"Database ready: {_shown(url)}")
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@database_option
+@fail_cleanly
+def ingest_command(paths: tuple[str, ...], database_url: str | None) -> None:
+    """Read reports from PATHS (.txt, .md, .html, .jsonl; folders recursively) and store them.
+
+    Everything is read and checked before anything is written, so a bad file leaves the
+    database as it was. A report already stored (same content) is not added again.
+    """
+    documents = read_paths(paths)
+    with Database.open(resolve_database_url(database_url)) as db:
+        result = db.add_documents(documents)
+    message(f"Ingested {len(result.added)} new document(s); "
+            f"{len(result.duplicates)} already stored, nothing added for them.")
+
+
+def process_all(db: Database, *, everything: bool = False) -> tuple[int, int, int]:
+    """Extract every document not yet extracted (or all); returns (documents, claims, errors)."""
+    pipeline = default_pipeline()
+    done = claims = failed = 0
+    for batch in db.documents_to_process(pipeline.version, everything=everything):
+        extractions = [pipeline.extract(doc) for doc in batch]
+        db.save_extractions(extractions, pipeline.version)
+        errors = [
+            ProcessingError(document_id=e.document_id, component=err.split(":", 1)[0],
+                            message=err)
+            for e in extractions for err in e.errors
+        ]
+        if errors:
+            db.record_errors(errors)
+        done += len(batch)
+        claims += sum(len(e.claims) for e in extractions)
+        failed += len(errors)
+    return done, claims, failed
+
+
+@click.command("process")
+@click.option("--all", "everything", is_flag=True,
+              help="Re-extract every stored document, not only new ones.")
+@database_option
+@fail_cleanly
+def process_command(everything: bool, database_url: str | None) -> None:
+    """Extract claims, persons and incidents from stored documents not yet extracted."""
+    with Database.open(resolve_database_url(database_url)) as db:
+        done, claims, failed = process_all(db, everything=everything)
+    message(f"Extracted {done} document(s) with {default_pipeline().version}: {claims} claims"
+            f"; {failed} component error(s) recorded.")
+
+
+def _shown(url: str) -> str:
+    """A URL without its password, fit for a terminal."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url

@@ -1,0 +1,704 @@
+"""Find date expressions in a report and resolve them against its publication date.
+
+One compiled pattern, tried only at words that can start a date, finds date *atoms*: a day
+("26 October", "Oct 3", "2022-11-12", «۲۵ آبان ۱۴۰۱»), a month or part of one ("mid-November"),
+a weekday, a relative word ("yesterday", «هفته گذشته»), a shift ("two days earlier"), a bare
+year. Cheap anchored checks then
+look at the few characters around each atom: a prefix ("on", "since", "as of", "by", "in",
+"between", «از», «در») and a connector to the next atom ("to", a dash, «تا») turn atoms into the
+composite expressions the contract cares about (as-of days, since-periods, ranges). English and
+Persian share the machinery; their words live in `lang_en` and `jalali`.
+
+Resolution rules (shared/spec/extraction.md):
+- a day or month without a year is the latest such one on or before publication;
+- a weekday is the latest such day on or before publication, the day itself included, unless the
+  tense points ahead ("will ... on Monday", "on Monday will") or it says "next"; "last Friday" is
+  strictly before publication; "Thursday evening" is the Thursday;
+- "last week" is the previous Monday..Sunday week, "earlier this month" the 1st..publication,
+  "over the weekend" the latest Saturday..Sunday that has begun (cut at publication);
+- "N days earlier/later", "the next day" are anchored to some event; they are resolved against
+  publication and the claims layer may re-anchor them;
+- a range resolves its start first, then its end as the earliest match on or after the start,
+  so "28 November to 4 December" and "from Monday to Wednesday" never run backwards.
+Without a publication date, relative, weekday and year-less expressions are skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from uprising.dates import jalali, lang_en
+from uprising.dates.values import (
+    DateKind,
+    DateMention,
+    DateValue,
+    Resolver,
+    day_resolver,
+    day_value,
+    days_resolver,
+    fixed,
+    from_published,
+    month_resolver,
+    named_period,
+    span_value,
+    weekday_resolver,
+)
+
+__all__ = ["find_dates"]
+
+LOGGER = logging.getLogger(__name__)
+
+# ---------------------------------------------------------------------------------------------
+# Patterns
+
+
+def _alt(words: Iterable[str], *, space: str = r"\s+") -> str:
+    """An alternation, longest first so that "last weekend" wins over "last week"."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in ordered)
+
+
+def _fold(word: str) -> str:
+    """A lookup key: lower case, no ZWNJ, no spaces, no trailing dot."""
+    return re.sub(r"[\s\u200c.]+", "", word.lower())
+
+
+def _fa_compound(word: str) -> str:
+    """A Persian word whose parts may be joined by a ZWNJ, a space or nothing."""
+    parts = word.replace("شنبه", " شنبه").split()
+    return r"[\u200c ]?".join(re.escape(p) for p in parts)
+
+
+_CS = lang_en.CASE_SENSITIVE_MONTHS
+_MONTH_FULL = (
+    rf"(?:(?:{_alt(m for m in lang_en.FULL_MONTHS if m not in _CS)})"
+    rf"|(?-i:{_alt(m.capitalize() for m in lang_en.FULL_MONTHS if m in _CS)}))\b"
+)
+_MONTH_ABBR = (
+    rf"(?:(?:{_alt(m for m in lang_en.MONTH_ABBREVIATIONS if m not in _CS)})"
+    rf"|(?-i:{_alt(m.capitalize() for m in lang_en.MONTH_ABBREVIATIONS if m in _CS)}))"
+    r"\b(?:\.(?=\s*[0-9]))?"
+)
+_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_MONTHS_BY_KEY = {**lang_en.FULL_MONTHS, **lang_en.MONTH_ABBREVIATIONS}
+
+_WEEKDAY = rf"(?:{_alt(lang_en.WEEKDAYS)})\b"
+_WEEKDAY_PREFIX = (
+    rf"(?:(?:{_alt(lang_en.WEEKDAYS)}|{_alt(lang_en.WEEKDAY_ABBREVIATIONS)})\b\.?,?\s+)?"
+)
+
+_COUNT = rf"\s+(?:{_alt(lang_en.COUNT_NOUNS + lang_en.COUNT_CUES)})\b"
+_COUNTED = rf"\s+(?:{_alt(lang_en.COUNT_NOUNS)})\b"
+_DAY_START = r"(?<![0-9.,:/])"
+_ORD = r"(?:st|nd|rd|th)?(?![0-9a-z])"
+_YEAR = r"(?:19|20)[0-9]{2}(?![0-9]|,[0-9])"
+_DASH = r"[-\u2010-\u2015]"
+_RANGE_WORD = rf"(?:{_alt(lang_en.RANGE_WORDS)})\b"
+_NUMBER = rf"(?:[0-9]{{1,2}}|(?:{_alt(lang_en.NUMBER_WORDS)})\b)"
+
+_PB = r"(?<![\w\u200c])"  # a Persian word's edges: ZWNJ joins words, it does not end them
+_PE = r"(?![\w\u200c])"
+_FA_MONTH = rf"{_PB}(?:{_alt(jalali.MONTHS)}){_PE}(?:\u200c?ماه{_PE})?"
+_FA_MONTH_BY_KEY = {_fold(k): v for k, v in jalali.MONTHS.items()}
+_TR_MONTH = rf"(?:{_alt(jalali.TRANSLITERATED_MONTHS)})\b"
+_FA_WEEKDAY = "|".join(_fa_compound(w) for w in sorted(jalali.WEEKDAYS, key=len, reverse=True))
+_FA_WEEKDAY_BY_KEY = {_fold(k): v for k, v in jalali.WEEKDAYS.items()}
+_ZWNJ_OR_SPACE = r"[\u200c ]?"
+_FA_PART = rf"{_PB}(?:{_alt(jalali.PARTS_OF_DAY, space=_ZWNJ_OR_SPACE)})\s+"
+_FA_EZAFE = r"(?:\u200c?ی)?[\s\u200c]+"  # «هفته‌ی گذشته», «هفته گذشته»
+_FA_NOT_COUNTED = r"(?<![0-9]\s)"  # «۸۰ روز گذشته» is "the past 80 days", not yesterday
+_JYEAR = r"1[34][0-9]{2}(?![0-9])"
+
+_ALTERNATIVES: tuple[tuple[str, str], ...] = (
+    (  # "between 14 and 16 November", "14-16 Nov 2022"
+        "range_dmy",
+        rf"{_DAY_START}(?P<ra>[0-9]{{1,2}}){_ORD}\s*(?:{_RANGE_WORD}|{_DASH})\s*"
+        rf"(?P<rb>[0-9]{{1,2}}){_ORD}\s+(?:of\s+)?(?P<rm>{_MONTH})(?:,?\s+(?P<ry>{_YEAR}))?",
+    ),
+    (  # "November 14-16", "Nov 14 to 16, 2022"
+        "range_mdy",
+        rf"(?P<rm2>{_MONTH})\s+(?P<ra2>[0-9]{{1,2}}){_ORD}\s*(?:{_RANGE_WORD}|{_DASH})\s*"
+        rf"(?P<rb2>[0-9]{{1,2}}){_ORD}(?:,?\s+(?P<ry2>{_YEAR})|(?!{_COUNT}))",
+    ),
+    (  # «۱۴ تا ۱۶ آذر ۱۴۰۱»
+        "range_jalali",
+        rf"{_DAY_START}(?P<ra3>[0-9]{{1,2}})\s*(?:تا|و|{_DASH})\s*(?P<rb3>[0-9]{{1,2}})\s*"
+        rf"(?P<rm3>{_FA_MONTH})(?:\s+(?:سال\s+)?(?P<ry3>{_JYEAR}))?",
+    ),
+    (  # "2022-11-12", "2022/11/12"
+        "iso",
+        r"(?<![0-9])(?P<iy>(?:19|20)[0-9]{2})(?P<isep>[-/])(?P<im>[0-9]{1,2})(?P=isep)"
+        r"(?P<id>[0-9]{1,2})(?![0-9])",
+    ),
+    (  # "1401/08/25"
+        "jalali_numeric",
+        r"(?<![0-9])(?P<ny>1[34][0-9]{2})(?P<nsep>[-/.])(?P<nm>[0-9]{1,2})(?P=nsep)"
+        r"(?P<nd>[0-9]{1,2})(?![0-9])",
+    ),
+    (  # "26 October", "Wednesday, 26th of October 2022"
+        "dmy",
+        rf"{_WEEKDAY_PREFIX}(?:the\s+)?{_DAY_START}(?P<d1>[0-9]{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m1>{_MONTH})"
+        rf"(?:,?\s+(?P<y1>{_YEAR}))?",
+    ),
+    (  # "Oct 3", "Wednesday, November 27, 2022"
+        "mdy",
+        rf"{_WEEKDAY_PREFIX}(?P<m2>{_MONTH})\s+(?P<d2>[0-9]{{1,2}}){_ORD}"
+        rf"(?:,?\s+(?P<y2>{_YEAR})|(?!{_COUNT}))",
+    ),
+    (  # «روز دوشنبه ۱۴ آذر ۱۴۰۱», "25 Aban 1401"
+        "jalali_dmy",
+        rf"(?:{_FA_PART})?(?:{_PB}(?:{_FA_WEEKDAY}){_PE}[\s،,]+)?{_DAY_START}(?P<jd>[0-9]{{1,2}})"
+        rf"(?![0-9])\s*(?P<jm>{_FA_MONTH}|{_TR_MONTH})(?:\s+(?:سال\s+)?(?P<jy>{_JYEAR}))?",
+    ),
+    (  # «آبان ۱۴۰۱», «اواخر آبان», "Aban 1401"; a bare «آبان» needs «در» or a range
+        "jalali_month",
+        rf"(?:{_PB}(?P<jp>{_alt(jalali.MONTH_PARTS)})\s+)?"
+        rf"(?:(?P<jm2>{_FA_MONTH})|(?P<jt2>{_TR_MONTH})(?=\s+{_JYEAR}))"
+        rf"(?:\s+(?:سال\s+)?(?P<jy2>{_JYEAR}))?",
+    ),
+    (  # "November 2022", "mid-November"; a bare "November" needs "in", "since" or a range
+        "month",
+        rf"(?:(?P<mp>{_alt(lang_en.MONTH_PARTS)})[\s\u2010-]*)?"
+        rf"(?:(?P<m3>{_MONTH_FULL})|(?P<m3a>{_MONTH_ABBR})(?=,?\s+{_YEAR}))"
+        rf"(?:,?\s+(?P<y3>{_YEAR}))?",
+    ),
+    (  # "last week", "earlier this month", "over the weekend"
+        "relative_period",
+        rf"(?<!the\s)(?P<rp>{_alt(lang_en.RELATIVE_PERIODS)})\b(?!\s+of\b)",
+    ),
+    (  # "yesterday evening", "tonight", "the day before yesterday"
+        "relative_day",
+        rf"(?P<rd>{_alt(lang_en.RELATIVE_DAYS)})\b"
+        rf"(?:\s+(?:{_alt(lang_en.PARTS_OF_DAY)})\b)?",
+    ),
+    (  # "two days earlier", "a week ago", "three days later,"
+        "shift",
+        rf"(?P<sn>{_NUMBER})\s+(?P<su>{_alt(lang_en.SHIFT_UNITS)})\b\s+"
+        r"(?:(?P<sd>ago|earlier|later)\b|(?P<sd2>before|after)(?=\s*(?:[.,;:!?)]|\Z)))",
+    ),
+    (  # "the past 24 hours", "the last two weeks"
+        "past",
+        rf"the\s+(?:past|last)\s+(?:(?P<pn>[0-9]{{1,3}}|(?:{_alt(lang_en.NUMBER_WORDS)}))\s+)?"
+        r"(?P<pu>days?|weeks?|hours?)\b(?!\s+of\b)",
+    ),
+    (  # "Thursday evening", "last Friday", "next Monday"
+        "weekday",
+        rf"(?:(?P<wm>{_alt(lang_en.WEEKDAY_MODIFIERS)})\s+)?(?<!bloody\s)(?<!black\s)"
+        rf"(?P<wd>{_WEEKDAY})(?!\s+prayers?\b)(?:\s+(?:{_alt(lang_en.PARTS_OF_DAY)})\b)?",
+    ),
+    (  # «عصر دیروز», «هفته‌ی گذشته»
+        "fa_relative",
+        rf"(?:{_FA_PART})?{_FA_NOT_COUNTED}{_PB}"
+        rf"(?:(?P<fd>{_alt(jalali.RELATIVE_DAYS, space=_FA_EZAFE)})"
+        rf"|(?P<fp>{_alt(jalali.RELATIVE_PERIODS, space=_FA_EZAFE)})){_PE}",
+    ),
+    (  # «شامگاه یکشنبه», «دوشنبه‌ی گذشته»; a bare «دوشنبه» needs a range
+        "fa_weekday",
+        rf"(?P<fwp>{_FA_PART})?{_PB}(?P<fw>{_FA_WEEKDAY})"
+        rf"(?:\u200c?ی?\s+(?P<fwl>گذشته|پیش){_PE}|{_PE})",
+    ),
+    (  # "2022", only after "in", "since", "during", "by" or in a range
+        "year",
+        rf"{_DAY_START}(?P<yr>(?:19[5-9][0-9]|20[0-4][0-9]))(?![0-9]|,[0-9]|{_COUNTED}|\s*{_DASH}[0-9])",
+    ),
+)
+
+
+def _compile(names: Iterable[str] | None = None) -> re.Pattern[str]:
+    wanted = None if names is None else frozenset(names)
+    chosen = [(n, b) for n, b in _ALTERNATIVES if wanted is None or n in wanted]
+    return re.compile("|".join(f"(?P<{n}>{b})" for n, b in chosen), re.IGNORECASE)
+
+
+_ATOM_RE = _compile()
+# At a digit only these can match; trying fewer alternatives there halves the cost of a digit.
+_DIGIT_ATOM_RE = _compile(
+    ("range_dmy", "range_jalali", "iso", "jalali_numeric", "dmy", "jalali_dmy", "shift", "year")
+)
+_DIGIT_ONLY = ("range_dmy", "range_jalali", "iso", "jalali_numeric", "year")
+_WORD_ATOM_RE = _compile(n for n, _ in _ALTERNATIVES if n not in _DIGIT_ONLY)
+
+# The pattern above is tried only where a word could start a date: trying it at every position
+# of a 5 KB report costs about 17 ms, at the few dozen trigger words well under 1 ms. A strong
+# word always triggers; a weak one ("the", "last", "two", «این») only before a date word or a digit.
+_NAMES = frozenset(
+    [
+        *lang_en.FULL_MONTHS,
+        *lang_en.MONTH_ABBREVIATIONS,
+        *lang_en.WEEKDAYS,
+        *jalali.MONTHS,
+        *(_fold(w) for w in jalali.WEEKDAYS),
+        "شنبه",
+    ]
+)
+_DATE_WORDS = _NAMES | {*lang_en.SHIFT_UNITS, "hour", "hours", *lang_en.PARTS_OF_DAY}
+_FA_FIRST_WORDS = [*jalali.PARTS_OF_DAY, *jalali.RELATIVE_DAYS, *jalali.RELATIVE_PERIODS]
+_STRONG = _NAMES | frozenset(
+    [
+        *lang_en.WEEKDAY_ABBREVIATIONS,
+        *jalali.TRANSLITERATED_MONTHS,
+        *jalali.MONTH_PARTS,
+        *(w for w in [*lang_en.RELATIVE_DAYS, *jalali.RELATIVE_DAYS] if " " not in w),
+        *(w.split()[0] for w in _FA_FIRST_WORDS),
+    ]
+)
+
+
+def _weak_words() -> dict[str, frozenset[str]]:
+    """First words of multi-word phrases, each with the second words that may follow it."""
+    phrases = [
+        *lang_en.RELATIVE_DAYS,
+        *lang_en.RELATIVE_PERIODS,
+        *lang_en.MONTH_PARTS,
+        *lang_en.WEEKDAY_MODIFIERS,
+        *jalali.RELATIVE_PERIODS,
+        *jalali.WEEKDAYS,
+        *jalali.PARTS_OF_DAY,
+        "the past",
+        "the last",
+    ]
+    weak: dict[str, set[str]] = {w: set() for w in lang_en.NUMBER_WORDS}
+    for phrase in phrases:
+        words = phrase.split()
+        if words[0] not in _STRONG:
+            weak.setdefault(words[0], set()).update(words[1:2])
+    weak.setdefault("هفته", set()).add("ی")  # «هفته‌ی گذشته»: the ezafe is a token of its own
+    return {w: frozenset(nexts) | _DATE_WORDS for w, nexts in weak.items()}
+
+
+_WEAK = _weak_words()
+_TOKEN_RE = re.compile(r"\w+")
+
+
+def _atom_matches(norm: str) -> Iterable[re.Match[str]]:
+    """Leftmost, non-overlapping matches of `_ATOM_RE`, tried at trigger words only."""
+    last_end = 0
+    for token in _TOKEN_RE.finditer(norm):
+        pos = token.start()
+        if pos < last_end:
+            continue
+        word = token.group()
+        if word[0] in "0123456789":
+            pattern = _DIGIT_ATOM_RE
+        else:
+            word = word.lower()
+            if word not in _STRONG:
+                nexts = _WEAK.get(word)
+                if nexts is None:
+                    continue
+                following = _TOKEN_RE.search(norm, token.end())
+                if following is None:
+                    continue
+                after = following.group().lower()
+                if after not in nexts and after[0] not in "0123456789":
+                    continue
+            pattern = _WORD_ATOM_RE
+        m = pattern.match(norm, pos)
+        if m is not None and m.end() > pos:
+            last_end = m.end()
+            yield m
+
+
+_PREFIX_RE = re.compile(
+    r"(?:\b(?P<since>since)|\b(?P<asof>as\s+of|as\s+at|as\s+on|by)|\b(?P<on>on)"
+    r"|\b(?P<inside>in|during|throughout)|\b(?P<between>between)|\b(?P<from>from)"
+    rf"|{_PB}(?P<fa_from>از)|{_PB}(?P<fa_between>بین)|{_PB}(?P<fa_in>در))\s+\Z",
+    re.IGNORECASE,
+)
+_TO_WORDS = [w for w in lang_en.RANGE_WORDS if w != "and"] + ["تا"]
+_CONNECTOR_RE = re.compile(
+    rf"\s*(?:(?P<both>and|و)|(?:{_alt(_TO_WORDS)})|{_DASH})\s*", re.IGNORECASE
+)
+_FA_SINCE_RE = re.compile(rf"\s+(?:{_alt(jalali.SINCE_SUFFIXES)}){_PE}")
+_FUTURE_BEFORE_RE = re.compile(
+    rf"(?:\b(?:{_alt(c for c in lang_en.FUTURE_CUES if c[0] != chr(39))})\b|'ll\b)[^.;!?]*\Z",
+    re.IGNORECASE,
+)
+_FUTURE_AFTER_RE = re.compile(r"\s+(?:(?!that\b)[a-z]+\s+)?(?:will|shall)\b", re.IGNORECASE)
+
+# ---------------------------------------------------------------------------------------------
+# Atoms
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Atom:
+    """One date expression before prefixes and ranges are considered."""
+
+    start: int
+    end: int
+    rule: str
+    category: str  # day, range, month, year, weekday, relative
+    kind: DateKind
+    bare: bool  # needs a prefix or a range partner to count ("November", "2022", «دوشنبه»)
+    floating: bool  # resolved against a reference day (publication, or a range's start)
+    resolve: Resolver
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else lang_en.NUMBER_WORDS[word.lower()]
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Reading:
+    """What a reader makes of one alternative; `_atom` adds the span and the rule."""
+
+    resolve: Resolver
+    category: str = "day"
+    kind: DateKind = DateKind.ABSOLUTE
+    bare: bool = False
+    floating: bool = False
+
+
+_Reader = Callable[[re.Match[str], dt.date | None], _Reading]
+
+
+def _phrase_key(words: str) -> str:
+    """A lookup key for a phrase, whatever its case, spacing, ZWNJ and Persian ezafe."""
+    words = re.sub(r"\u200c?ی(?=[\s\u200c])", "", words)  # «هفته‌ی گذشته» -> «هفته گذشته»
+    return " ".join(words.lower().replace("\u200c", " ").split())
+
+
+_RELATIVE_DAYS = {
+    _phrase_key(k): v for k, v in {**lang_en.RELATIVE_DAYS, **jalali.RELATIVE_DAYS}.items()
+}
+_RELATIVE_PERIODS = {
+    _phrase_key(k): v for k, v in {**lang_en.RELATIVE_PERIODS, **jalali.RELATIVE_PERIODS}.items()
+}
+
+
+def _read_day_range(m: re.Match[str], _published: dt.date | None) -> _Reading:
+    suffix = "" if m.lastgroup == "range_dmy" else "2"
+    month = _MONTHS_BY_KEY[_fold(m.group("rm" + suffix))]
+    first, last = int(m.group("ra" + suffix)), int(m.group("rb" + suffix))
+    resolve, floating = days_resolver(month, first, last, _year(m.group("ry" + suffix)))
+    return _Reading(resolve=resolve, floating=floating, category="range", kind=DateKind.PERIOD)
+
+
+def _read_jalali_range(m: re.Match[str], _published: dt.date | None) -> _Reading:
+    month = _jalali_month_number(m.group("rm3"))
+    first, last = int(m.group("ra3")), int(m.group("rb3"))
+    resolve, floating = jalali.jalali_days_resolver(month, first, last, _year(m.group("ry3")))
+    return _Reading(resolve=resolve, floating=floating, category="range", kind=DateKind.PERIOD)
+
+
+def _read_iso(m: re.Match[str], _published: dt.date | None) -> _Reading:
+    resolve, _ = day_resolver(int(m.group("im")), int(m.group("id")), int(m.group("iy")))
+    return _Reading(resolve=resolve)
+
+
+def _read_jalali_numeric(m: re.Match[str], _published: dt.date | None) -> _Reading:
+    resolve, _ = jalali.jalali_day_resolver(
+        int(m.group("nm")), int(m.group("nd")), int(m.group("ny"))
+    )
+    return _Reading(resolve=resolve)
+
+
+def _read_day(m: re.Match[str], _published: dt.date | None) -> _Reading:
+    suffix = "1" if m.lastgroup == "dmy" else "2"
+    month = _MONTHS_BY_KEY[_fold(m.group("m" + suffix))]
+    day, year = int(m.group("d" + suffix)), _year(m.group("y" + suffix))
+    resolve, floating = day_resolver(month, day, year)
+    return _Reading(resolve=resolve, floating=floating)
+
+
+def _read_jalali_day(m: re.Match[str], _published: dt.date | None) -> _Reading:
+    month = _jalali_month_number(m.group("jm"))
+    resolve, floating = jalali.jalali_day_resolver(month, int(m.group("jd")), _year(m.group("jy")))
+    return _Reading(resolve=resolve, floating=floating)
+
+
+def _read_jalali_month(m: re.Match[str], _published: dt.date | None) -> _Reading:
+    month = _jalali_month_number(m.group("jm2") or m.group("jt2"))
+    part = jalali.MONTH_PARTS.get(m.group("jp") or "", (1, 31))
+    year = _year(m.group("jy2"))
+    resolve, floating = jalali.jalali_month_resolver(month, part, year)
+    bare = not m.group("jp") and year is None
+    return _Reading(
+        resolve=resolve, floating=floating, category="month", kind=DateKind.PERIOD, bare=bare
+    )
+
+
+def _read_month(m: re.Match[str], _published: dt.date | None) -> _Reading:
+    month = _MONTHS_BY_KEY[_fold(m.group("m3") or m.group("m3a"))]
+    part_words = _phrase_key(m.group("mp") or "")
+    year = _year(m.group("y3"))
+    part = lang_en.MONTH_PARTS.get(part_words, (1, 31))
+    resolve, floating = month_resolver(month, part, year)
+    bare = not part_words and year is None
+    return _Reading(
+        resolve=resolve, floating=floating, category="month", kind=DateKind.PERIOD, bare=bare
+    )
+
+
+def _read_year(m: re.Match[str], _published: dt.date | None) -> _Reading:
+    year = int(m.group("yr"))
+    value = span_value(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    return _Reading(resolve=fixed(value), category="year", kind=DateKind.PERIOD, bare=True)
+
+
+def _read_relative(m: re.Match[str], published: dt.date | None) -> _Reading:
+    """Named days and periods: "yesterday", "last week", «عصر دیروز», «هفته‌ی گذشته»."""
+    period_words = m.group("rp") or m.group("fp")
+    if period_words:
+        name = _RELATIVE_PERIODS[_phrase_key(period_words)]
+        kind = DateKind.PERIOD if "weekend" in name else DateKind.RELATIVE
+        resolve = from_published(published, lambda p: named_period(name, p))
+        return _Reading(resolve=resolve, category="relative", kind=kind)
+    shift = _RELATIVE_DAYS[_phrase_key(m.group("rd") or m.group("fd"))]
+    resolve = from_published(published, lambda p: day_value(p + dt.timedelta(days=shift)))
+    return _Reading(resolve=resolve, category="relative", kind=DateKind.RELATIVE)
+
+
+def _read_shift(m: re.Match[str], published: dt.date | None) -> _Reading:
+    sign = lang_en.SHIFT_DIRECTIONS[(m.group("sd") or m.group("sd2")).lower()]
+    days = sign * _number(m.group("sn")) * lang_en.SHIFT_UNITS[m.group("su").lower()]
+    resolve = from_published(published, lambda p: day_value(p + dt.timedelta(days=days)))
+    return _Reading(resolve=resolve, category="relative", kind=DateKind.RELATIVE)
+
+
+def _read_past(m: re.Match[str], published: dt.date | None) -> _Reading:
+    unit = m.group("pu").lower().rstrip("s")
+    count = _number(m.group("pn")) if m.group("pn") else 1
+    days = math.ceil(count / 24) if unit == "hour" else count * (7 if unit == "week" else 1)
+    resolve = from_published(published, lambda p: span_value(p - dt.timedelta(days=days), p))
+    return _Reading(resolve=resolve, category="relative", kind=DateKind.RELATIVE)
+
+
+def _read_weekday(m: re.Match[str], published: dt.date | None) -> _Reading:
+    words = _phrase_key(m.group("wm") or "")
+    modifier = lang_en.WEEKDAY_MODIFIERS.get(words)
+    resolve = weekday_resolver(lang_en.WEEKDAYS[m.group("wd").lower()], modifier, published)
+    # "the previous Sunday", "the following Tuesday" are anchored to an event named nearby.
+    anchored = modifier == "following" or words == "the previous"
+    return _Reading(
+        resolve=resolve,
+        floating=modifier is None,
+        category="weekday" if modifier is None else "weekday_fixed",
+        kind=DateKind.RELATIVE if anchored else DateKind.WEEKDAY,
+    )
+
+
+def _read_fa_weekday(m: re.Match[str], published: dt.date | None) -> _Reading:
+    modifier = "previous" if m.group("fwl") else None
+    resolve = weekday_resolver(_FA_WEEKDAY_BY_KEY[_fold(m.group("fw"))], modifier, published)
+    return _Reading(
+        resolve=resolve,
+        floating=modifier is None,
+        category="weekday" if modifier is None else "weekday_fixed",
+        kind=DateKind.WEEKDAY,
+        bare=not m.group("fwp") and not m.group("fwl"),
+    )
+
+
+_READERS: dict[str, _Reader] = {
+    "range_dmy": _read_day_range,
+    "range_mdy": _read_day_range,
+    "range_jalali": _read_jalali_range,
+    "iso": _read_iso,
+    "jalali_numeric": _read_jalali_numeric,
+    "dmy": _read_day,
+    "mdy": _read_day,
+    "jalali_dmy": _read_jalali_day,
+    "jalali_month": _read_jalali_month,
+    "month": _read_month,
+    "relative_period": _read_relative,
+    "relative_day": _read_relative,
+    "shift": _read_shift,
+    "past": _read_past,
+    "weekday": _read_weekday,
+    "fa_relative": _read_relative,
+    "fa_weekday": _read_fa_weekday,
+    "year": _read_year,
+}
+assert set(_READERS) == {name for name, _ in _ALTERNATIVES}  # every alternative has a reader
+
+
+def _atom(m: re.Match[str], published: dt.date | None) -> _Atom:
+    """Read one match of the atom pattern."""
+    rule = m.lastgroup or ""
+    reading = _READERS[rule](m, published)
+    return _Atom(
+        start=m.start(),
+        end=m.end(),
+        rule=rule,
+        category=reading.category,
+        kind=reading.kind,
+        bare=reading.bare,
+        floating=reading.floating,
+        resolve=reading.resolve,
+    )
+
+
+def _jalali_month_number(word: str) -> int:
+    key = _fold(word)
+    if key not in _FA_MONTH_BY_KEY and key.endswith("ماه"):
+        key = key.removesuffix("ماه")  # «آبان‌ماه»
+    return _FA_MONTH_BY_KEY.get(key) or jalali.TRANSLITERATED_MONTHS[key]
+
+
+# ---------------------------------------------------------------------------------------------
+# Composition
+
+
+def _future(norm: str, start: int, end: int) -> bool:
+    """Whether the clause around a weekday points ahead ("will ... on Monday", "Monday will")."""
+    if _FUTURE_BEFORE_RE.search(norm, max(0, start - 40), start):
+        return True
+    return _FUTURE_AFTER_RE.match(norm, end) is not None
+
+
+def _mention(
+    start: int, end: int, value: DateValue | None, kind: DateKind, rule: str
+) -> DateMention | None:
+    if value is None:
+        return None
+    return DateMention(start=start, end=end, value=value, kind=kind, rule=rule)
+
+
+def _pair(a: _Atom, b: _Atom, published: dt.date | None) -> DateValue | None:
+    """The period from `a` to `b`: the start first, then the end on or after it."""
+    if a.floating and not b.floating:
+        end = b.resolve(None, False)
+        start = a.resolve(end.end if end else None, False)
+    else:
+        start = a.resolve(published, False)
+        end = b.resolve(start.start if start else None, True)
+    if start is None or end is None:
+        return None
+    return span_value(start.start, end.end)
+
+
+def _range_allowed(a: _Atom, b: _Atom, both: bool, prefix: str | None) -> bool:
+    if "range" in (a.category, b.category):
+        return False
+    weekdays = a.category.startswith("weekday") and b.category.startswith("weekday")
+    opened = prefix in ("between", "fa_between", "from", "fa_from")
+    if both and not (weekdays or prefix in ("between", "fa_between")):
+        return False  # "on 12 October and 14 October" are two days, not a period
+    return opened or weekdays or not (a.bare or b.bare)
+
+
+def _compose(norm: str, atoms: list[_Atom], published: dt.date | None) -> list[DateMention]:
+    mentions: list[DateMention] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        pre = _PREFIX_RE.search(norm, max(0, a.start - 16), a.start)
+        prefix = pre.lastgroup if pre else None
+        pre_start = pre.start() if pre else a.start
+        found: DateMention | None = None
+        if i + 1 < len(atoms):
+            b = atoms[i + 1]
+            conn = _CONNECTOR_RE.fullmatch(norm, a.end, b.start)
+            if conn and _range_allowed(a, b, conn.group("both") is not None, prefix):
+                value = _pair(a, b, published)
+                if value is not None:
+                    keep = prefix in ("between", "from", "fa_between", "fa_from", "on")
+                    found = _mention(
+                        pre_start if keep else a.start,
+                        b.end,
+                        value,
+                        DateKind.PERIOD,
+                        f"range:{a.rule}+{b.rule}",
+                    )
+                    if found is not None:
+                        mentions.append(found)
+                        i += 2
+                        continue
+        found = _single(norm, a, prefix, pre_start, published)
+        if found is not None:
+            mentions.append(found)
+        i += 1
+    return mentions
+
+
+def _single(
+    norm: str, a: _Atom, prefix: str | None, pre_start: int, published: dt.date | None
+) -> DateMention | None:
+    """One atom with what stands before it ("since", "as of", "on", "in", «از ... تاکنون»)."""
+    end = a.end
+    if prefix == "fa_from":
+        suffix = _FA_SINCE_RE.match(norm, a.end)
+        if suffix:
+            prefix, end = "since", suffix.end()
+    if prefix == "since":
+        value = a.resolve(published, False)
+        if value is not None and published is not None and published >= value.start:
+            value = span_value(value.start, published)
+        return _mention(pre_start, end, value, DateKind.SINCE, f"since:{a.rule}")
+    if prefix == "asof":
+        value = a.resolve(published, False)
+        as_of = day_value(value.end) if value is not None else None
+        return _mention(pre_start, end, as_of, DateKind.AS_OF, f"as_of:{a.rule}")
+    if prefix in ("inside", "fa_in") and a.category in ("month", "year"):
+        return _mention(pre_start, end, a.resolve(published, False), DateKind.PERIOD, a.rule)
+    if a.bare:
+        return None
+    forward = a.category == "weekday" and _future(norm, a.start, a.end)
+    value = a.resolve(published, forward)
+    opened = prefix in ("between", "from", "fa_between", "fa_from") and a.category == "range"
+    keep = opened or (prefix == "on" and a.category != "month")
+    start = pre_start if keep else a.start
+    return _mention(start, a.end, value, a.kind, a.rule + (":future" if forward else ""))
+
+
+_NORMALISE_RE = re.compile("[" + "".join(map(chr, jalali.NORMALISE)) + "]")
+
+
+def _normalise(text: str) -> str:
+    """Persian and Arabic-Indic digits to ASCII, Arabic letters to Persian; same length."""
+    return _NORMALISE_RE.sub(lambda m: jalali.NORMALISE[ord(m.group())], text)
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    """Date expressions in `text`, resolved against the publication day.
+
+    Returns mentions sorted by start and never overlapping; offsets index `text` itself.
+
+        >>> [m.value.to_contract() for m in find_dates("on 26 October", dt.date(2022, 11, 21))]
+        ['2022-10-26']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if isinstance(published, dt.datetime):
+        published = published.date()  # a datetime would not compare with the dates below
+    elif published is not None and not isinstance(published, dt.date):
+        raise TypeError(f"published must be a date or None, not {type(published).__name__}")
+    norm = text if text.isascii() else _normalise(text)
+    atoms: list[_Atom] = []
+    for m in _atom_matches(norm):
+        try:
+            atom = _atom(m, published)
+        except (KeyError, ValueError, OverflowError):
+            LOGGER.debug("date atom at %d..%d not read", m.start(), m.end())
+            continue
+        atoms.append(atom)
+    try:
+        mentions = _compose(norm, atoms, published)
+    except (ValueError, OverflowError):
+        # Arithmetic past year 1 or 9999 from a corrupt publication date: resolve atom by atom.
+        mentions = []
+        for atom in atoms:
+            try:
+                mentions.extend(_compose(norm, [atom], published))
+            except (ValueError, OverflowError):
+                continue
+    return _without_overlaps(mentions)
+
+
+def _without_overlaps(mentions: list[DateMention]) -> list[DateMention]:
+    kept: list[DateMention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept

@@ -1,0 +1,74 @@
+"""One exception tree for uprising; the CLI maps it to messages and exit codes in one place.
+
+    UprisingError
+    ├── InputError            bad input from a user: a file, a line, a field (exit status 2)
+    │   └── InputFileError    the file itself cannot be read (missing, not UTF-8, empty)
+    ├── ConfigError           an unknown setting or a value of the wrong type
+    ├── PipelineError         components that cannot run in the order asked
+    └── StorageError          the database cannot be opened or migrated
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "InputError",
+    "InputFileError",
+    "PipelineError",
+    "StorageError",
+    "UprisingError",
+]
+
+
+class UprisingError(Exception):
+    """Base of every error uprising raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(UprisingError):
+    """Bad input: names the file, the line (1-based) and the field, and says how to fix it."""
+
+    exit_code = 2
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.path, self.line, self.field, self.hint = path, line, field, hint
+        self.reason = message
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.field is not None:
+            where += f': field "{self.field}"'
+        text = f"{where}: {self.reason}"
+        if self.hint:
+            text += f"\nHint: {self.hint}"
+        return text
+
+
+class InputFileError(InputError):
+    """The file cannot be read at all: missing, unreadable, not UTF-8, or empty."""
+
+
+class ConfigError(UprisingError):
+    """A setting is unknown or has a value of the wrong type."""
+
+    exit_code = 2
+
+
+class PipelineError(UprisingError):
+    """The components asked for cannot run: unknown names or unmet requirements."""
+
+
+class StorageError(UprisingError):
+    """The database cannot be opened, migrated or written."""

@@ -1,0 +1,265 @@
+"""Counted figures: which numbers are claims, what they count, and whose and when they are.
+
+For each number the numbers component marked as a count, the claim is read in steps, each noted
+in the analysis trace so `uprising explain` can show why:
+1. what the number counts (the noun after it, or a running-total phrase before it);
+2. the measure (the noun itself, else the nearest cue word, else the figure it breaks down);
+3. the source, place and date, from the sentence and, failing that, from the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from uprising.extract.analysis import Analysis, Span
+from uprising.extract.counted import Counted, Cue, counted_after, find_cues, words
+from uprising.extract.lang import en
+from uprising.extract.numbers import NumberKind, NumberMention
+from uprising.extract.phrases import phrase_pattern
+from uprising.extract.provenance import claim_date, claim_place, claim_source
+from uprising.records import Claim, Evidence
+from uprising.vocab import Measure, Subject
+
+__all__ = ["find_claims"]
+
+_MAX_LEFT_WORDS = 6
+_MAX_RIGHT_WORDS = 12
+_BREAKDOWN = phrase_pattern(en.BREAKDOWN_MARKERS)
+# "Aso Ghaderi, 43, was hit": a number set off by commas after a capitalised name is an age.
+_AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+\s*[,(]\s*$")
+_AGE_CLOSE = re.compile(r"^\s*[,)]")
+# "the toll rose to 326", "put the number of dead at 66": a bare number after such a link.
+_TOTAL_LINK = re.compile(
+    r"(?:\bat|\bto|reached|hit|passed|surpassed|exceeded|was|is|be|stands|stood|:)\s*$",
+    re.IGNORECASE,
+)
+_SET_FIGURE = re.compile(phrase_pattern(en.SET_FIGURE).pattern + r"\s*$", re.IGNORECASE)
+_LABEL = re.compile(phrase_pattern(en.NUMBER_LABELS).pattern + r"\s*$", re.IGNORECASE)
+_AGE_BAND_BEFORE = re.compile(r"\b(?:under|below|younger\s+than)(?:\s+the\s+age\s+of)?\s*$",
+                              re.IGNORECASE)
+# "18 killed in Khash, 7 in Saravan and 4 in Iranshahr": a list item that names only a place
+_LIST_ITEM = re.compile(r"^\s+(?:in|at|from)\s+[A-Z]")
+_CAPITAL = phrase_pattern(en.MEASURE_CUES[Measure.CAPITAL_CHARGES])
+_PART_OF_WHOLE = re.compile(r"^\s+(?:out\s+)?of\s+(?:[\w’'-]+\s+){0,3}$")
+_COUNT_KINDS = frozenset({NumberKind.COUNT})
+
+
+@dataclass(slots=True)
+class _Reading:
+    measure: Measure
+    subject: Subject | None
+    start: int
+    end: int
+    rule: str
+
+
+def find_claims(analysis: Analysis) -> list[Claim]:
+    """Build the claims of one analysed document."""
+    text = analysis.text
+    numbers = [n for n in analysis.numbers if n.kind in _COUNT_KINDS]
+    consumed: set[int] = set()
+    claims: list[Claim] = []
+    # (sentence index, paragraph index, reading) of the last claim
+    previous: tuple[int, int, _Reading] | None = None
+    for index, number in enumerate(numbers):
+        if index in consumed or (number.low == 0 and number.high in (0, None)):
+            continue
+        sentence = analysis.sentence_at(number.start)
+        sentence_no = analysis.sentence_index(number.start)
+        if _looks_like_age(text, number):
+            analysis.note(f"number {_show(text, number)}: an age after a name, not a claim")
+            continue
+        if _is_bare_one(text, number) or _is_label(text, number, sentence):
+            continue
+        counted, whole = _counted(text, number, numbers, index, sentence)
+        if whole is not None:
+            consumed.add(whole)
+        paragraph_no = analysis.paragraph_index(number.start)
+        prior = previous[2] if previous and previous[0] == sentence_no else None
+        if counted is not None and counted.via_of and previous and previous[1] == paragraph_no:
+            prior = previous[2]  # "9 of them were children" refers back across the sentence
+        reading = _read(text, number, counted, sentence, prior, analysis)
+        if reading is None:
+            continue
+        previous = (sentence_no, paragraph_no, reading)
+        source, source_rule = claim_source(analysis, number.start, sentence)
+        place, city, place_rule = claim_place(analysis, number.start, sentence)
+        date, date_rule = claim_date(analysis, number.start, sentence, reading.measure)
+        evidence = Evidence.of(text, reading.start, reading.end)
+        rules = (f"numbers:{number.rule}", reading.rule, source_rule, place_rule, date_rule)
+        claims.append(
+            Claim(
+                measure=reading.measure,
+                subject=reading.subject if reading.measure.counts_people else None,
+                low=number.low,
+                high=number.high,
+                qualifier=number.qualifier,
+                place=place,
+                city=city,
+                date=date,
+                source=source,
+                evidence=evidence,
+                rules=rules,
+            )
+        )
+        analysis.note(
+            f"claim {evidence.quote!r}: {reading.measure.value}/"
+            f"{reading.subject.value if reading.subject else None} [{number.low}, {number.high}]"
+            f" by {', '.join(rules)}"
+        )
+    return claims
+
+
+def _show(text: str, number: NumberMention) -> str:
+    return repr(text[number.start : number.end])
+
+
+def _looks_like_age(text: str, number: NumberMention) -> bool:
+    before = text[max(0, number.start - 40) : number.start]
+    return bool(
+        number.qualifier.value == "exact"
+        and number.low is not None
+        and number.low < 120
+        and _AGE_AFTER_NAME.search(before)
+        and _AGE_CLOSE.match(text, number.end)
+    )
+
+
+def _is_label(text: str, number: NumberMention, sentence: Span) -> bool:
+    """"Article 286", "Branch 15", "under 18": a number that names or bounds, not counts."""
+    before = text[max(sentence.start, number.start - 30) : number.start]
+    if _LABEL.search(before):
+        return True
+    return number.high == 18 and bool(_AGE_BAND_BEFORE.search(text[:number.value_start]))
+
+
+def _is_bare_one(text: str, number: NumberMention) -> bool:
+    """"one of the", "one another": the word one names no count unless a noun follows it."""
+    word = text[number.value_start : number.value_end].lower()
+    if word not in {"one", "a", "an"}:
+        return False
+    follow = text[number.end : number.end + 12].lower()
+    return follow.lstrip().startswith(("of ", "another", "day", "by one"))
+
+
+def _counted(
+    text: str, number: NumberMention, numbers: list[NumberMention], index: int, sentence: Span
+) -> tuple[Counted | None, int | None]:
+    """The noun a number counts; for "19 of Iran's 31 provinces", the noun after the whole."""
+    if index + 1 < len(numbers):
+        nxt = numbers[index + 1]
+        if nxt.start - number.end < 30 and _PART_OF_WHOLE.match(text[number.end : nxt.start]):
+            after_whole = counted_after(text, nxt.end, sentence.end)
+            if after_whole is not None and after_whole.category != "other":
+                return after_whole, index + 1
+    return counted_after(text, number.end, sentence.end), None
+
+
+def _nearest_cues(
+    text: str, number: NumberMention, counted_end: int, sentence: Span
+) -> tuple[tuple[Cue, int] | None, tuple[Cue, int] | None]:
+    """The nearest cue on each side, with its distance in words, within the sentence."""
+    cues = find_cues(text, sentence.start, sentence.end)
+    left: tuple[Cue, int] | None = None
+    right: tuple[Cue, int] | None = None
+    for cue in cues:
+        if cue.end <= number.start:
+            gap = len([w for w in words(text, cue.end, number.start) if w.text.isalnum()])
+            if gap <= _MAX_LEFT_WORDS and (left is None or gap <= left[1]):
+                left = (cue, gap)
+        elif cue.start >= counted_end:
+            gap = len([w for w in words(text, counted_end, cue.start) if w.text.isalnum()])
+            if gap <= _MAX_RIGHT_WORDS and (right is None or gap < right[1]):
+                right = (cue, gap)
+    return left, right
+
+
+def _read(
+    text: str,
+    number: NumberMention,
+    counted: Counted | None,
+    sentence: Span,
+    prior: _Reading | None,
+    analysis: Analysis,
+) -> _Reading | None:
+    """Decide measure and subject for one number, or None when it is not a claim."""
+    show = _show(text, number)
+    if counted is not None and counted.category == "other":
+        analysis.note(f"number {show}: counts {text[number.end:counted.end].strip()!r}, "
+                      "not a measure")
+        return None
+    end = counted.end if counted else number.end
+    left, right = _nearest_cues(text, number, end, sentence)
+    if counted is not None and counted.category in {"measure", "event"}:
+        assert counted.measure is not None
+        measure = counted.measure
+        rule = f"measure:noun:{counted.category}"
+        # "three detainees have died": what happened to them outweighs what they were
+        if counted.category == "measure" and right is not None and right[1] <= 3 and \
+                right[0].measure is not Measure.PARTICIPANTS:
+            measure, rule = right[0].measure, f"measure:cue:right:{right[0].phrase}"
+        return _Reading(_capital(text, sentence, measure), counted.subject, number.start, end,
+                        rule)
+    subject = counted.subject if counted is not None else None
+    in_breakdown = prior is not None and _BREAKDOWN.search(text, prior.end, number.start)
+    close_own = (right is not None and right[1] <= 3) or (left is not None and left[1] <= 1)
+    if in_breakdown and prior is not None and not close_own:
+        return _Reading(prior.measure, subject or prior.subject, number.start, end,
+                        "measure:breakdown")
+    if counted is not None and counted.via_of and prior is not None and subject is None:
+        subject = prior.subject
+    chosen: tuple[Cue, int, str] | None = None
+    if left is not None and (right is None or left[1] < right[1]):
+        chosen = (left[0], left[1], "left")
+    elif right is not None:
+        chosen = (right[0], right[1], "right")
+    before = text[sentence.start : number.start]
+    if counted is None and prior is not None and (
+        _SET_FIGURE.search(before) or _LIST_ITEM.match(text, number.end)
+    ):
+        # "while officials put the number at 200"; "7 in Saravan and 4 in Iranshahr"
+        return _Reading(prior.measure, prior.subject, number.start, end, "measure:same-as-prior")
+    if chosen is None:
+        if counted is not None and prior is not None:
+            # "Of the 71 arrested, 18 were women": a group with no cue of its own breaks down
+            # the figure before it
+            return _Reading(prior.measure, subject, number.start, end, "measure:breakdown:implied")
+        analysis.note(f"number {show}: no measure cue near it")
+        return None
+    cue, gap, side = chosen
+    if counted is None:
+        # a bare number needs its cue right beside it ("4 were killed", "the toll at 66")
+        if side == "right" and gap > 3:
+            analysis.note(f"number {show}: bare number, cue {cue.phrase!r} too far")
+            return None
+        if side == "left" and gap > 2 and not _TOTAL_LINK.search(before):
+            analysis.note(f"number {show}: bare number, cue {cue.phrase!r} too far")
+            return None
+        subject = _subject_before(text, cue, sentence) if side == "left" else None
+    if cue.measure is Measure.PARTICIPANTS and subject is None and counted is None:
+        subject = Subject.PEOPLE
+    start = min(number.start, cue.start) if side == "left" and gap <= 3 else number.start
+    stop = max(end, cue.end) if side == "right" and gap <= 4 else end
+    return _Reading(_capital(text, sentence, cue.measure), subject or Subject.PEOPLE, start,
+                    stop, f"measure:cue:{side}:{cue.phrase}")
+
+
+def _capital(text: str, sentence: Span, measure: Measure) -> Measure:
+    """Charges that carry the death penalty are capital charges wherever the phrase stands."""
+    if measure is Measure.CHARGED and _CAPITAL.search(text, sentence.start, sentence.end):
+        return Measure.CAPITAL_CHARGES
+    return measure
+
+
+def _subject_before(text: str, cue: Cue, sentence: Span) -> Subject | None:
+    """"security personnel killed at 30": the subject named just before the cue."""
+    ws = words(text, max(sentence.start, cue.start - 60), cue.start)[-4:]
+    for size in (3, 2, 1):
+        if len(ws) < size:
+            continue
+        phrase = " ".join(w.text for w in ws[-size:])
+        for subject, nouns in en.SUBJECT_NOUNS.items():
+            if phrase in nouns:
+                return subject
+    return None

@@ -1,0 +1,61 @@
+"""The built-in components, registered exactly as a plug-in would register its own."""
+
+from __future__ import annotations
+
+from uprising.dates import find_dates
+from uprising.extract.analysis import Analysis
+from uprising.extract.claims import find_claims
+from uprising.extract.incidents import find_incidents
+from uprising.extract.numbers import find_numbers
+from uprising.extract.persons import find_persons
+from uprising.extract.registry import component
+from uprising.extract.sources import find_sources
+from uprising.geo import find_places
+
+__all__: list[str] = []
+
+
+@component("numbers", assigns=("numbers",))
+def numbers_component(analysis: Analysis) -> None:
+    """Find numbers, ranges and vague quantities with their qualifiers and bounds."""
+    analysis.numbers = find_numbers(analysis.text)
+
+
+@component("sources", assigns=("sources",))
+def sources_component(analysis: Analysis) -> None:
+    """Find the sources named in the text and whether each attributes a figure."""
+    analysis.sources = find_sources(analysis.text)
+
+
+@component("places", requires=("sources",), assigns=("places",))
+def places_component(analysis: Analysis) -> None:
+    """Find places, less those inside a source's name ("Iran Human Rights")."""
+    named = [s for s in analysis.sources if s.kind == "named"]
+    analysis.places = [
+        p for p in find_places(analysis.text)
+        if not any(s.start < p.end and p.start < s.end for s in named)
+    ]
+
+
+@component("dates", assigns=("dates",))
+def dates_component(analysis: Analysis) -> None:
+    """Find dates and periods, resolved against the publication date."""
+    analysis.dates = find_dates(analysis.text, analysis.published)
+
+
+@component("claims", requires=("numbers", "sources", "places", "dates"), assigns=("claims",))
+def claims_component(analysis: Analysis) -> None:
+    """Turn counted numbers into claims with measure, subject, source, place and date."""
+    analysis.claims = find_claims(analysis)
+
+
+@component("incidents", requires=("places", "dates"), assigns=("incidents",))
+def incidents_component(analysis: Analysis) -> None:
+    """Find incidents: one per type, place and day."""
+    analysis.incidents = find_incidents(analysis)
+
+
+@component("persons", requires=("places", "dates", "sources"), assigns=("persons",))
+def persons_component(analysis: Analysis) -> None:
+    """Find named people with their age, gender and fates."""
+    analysis.persons = find_persons(analysis)

@@ -1,0 +1,183 @@
+"""What a number counts: the noun phrase after it, and the cue words around it.
+
+Pure lookups over the words of a sentence; the decisions that combine them are in `claims`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from uprising.extract.lang import en
+from uprising.extract.phrases import phrase_pattern
+from uprising.vocab import Measure, Subject
+
+__all__ = ["Counted", "Cue", "Word", "counted_after", "find_cues", "words"]
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*['’]?|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str  # lower case
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Counted:
+    """The thing a number counts, read from the words after it."""
+
+    category: str  # "subject", "measure", "event" or "other"
+    subject: Subject | None
+    measure: Measure | None
+    end: int  # where the noun phrase ends in the text
+    via_of: bool = False  # reached through "of them" / "of whom"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cue:
+    """A measure cue word or phrase found in a sentence."""
+
+    measure: Measure
+    start: int
+    end: int
+    phrase: str
+
+
+def words(text: str, start: int, end: int) -> list[Word]:
+    """The words (and punctuation marks) of text[start:end], lower case, with offsets."""
+    return [
+        Word(m.group().lower().replace("’", "'"), m.start(), m.end())
+        for m in _WORD.finditer(text, start, end)
+    ]
+
+
+Entry = tuple[str, Subject | None, Measure | None]
+
+
+@cache
+def _noun_table() -> tuple[dict[tuple[str, ...], Entry], int]:
+    table: dict[tuple[str, ...], Entry] = {}
+
+    def add(phrase: str, entry: Entry) -> None:
+        key = tuple(w.group().lower() for w in _WORD.finditer(phrase))
+        table.setdefault(key, entry)
+
+    for subject, nouns in en.SUBJECT_NOUNS.items():
+        for noun in nouns:
+            add(noun, ("subject", subject, None))
+    for measure, nouns in en.MEASURE_NOUNS.items():
+        for noun in nouns:
+            add(noun, ("measure", Subject.PEOPLE, measure))
+    for measure, nouns in en.EVENT_NOUNS.items():
+        for noun in nouns:
+            add(noun, ("event", None, measure))
+    for noun in en.OTHER_NOUNS:
+        add(noun, ("other", None, None))
+    return table, max(len(k) for k in table)
+
+
+_MODIFIERS = frozenset(en.NOUN_MODIFIERS) - {"of", "the", "them", "whom", "those", "were", "was"}
+_GROUP_WORDS = frozenset({"members", "member"})
+_AGE_BAND = re.compile(
+    r"\s*,?\s*(?:" + "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in en.MINOR_AGE_BANDS)
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_COPULAS = frozenset({"were", "was", "are", "is", "being"})
+_OF_WORDS = frozenset({"them", "whom", "those", "these", "the", "his", "her", "their"})
+
+
+def _member_of(
+    ws: list[Word], after: int, subject: Subject | None, end: int
+) -> tuple[Subject | None, int]:
+    """"members of the Basij", "members of a student union": the group names the subject."""
+    j = after
+    if j < len(ws) and ws[j].text == "of":
+        j += 1
+        while j < len(ws) and ws[j].text in {"the", "a", "an", "its", "their", "local"}:
+            j += 1
+        found = _match_noun(ws, j)
+        if found is not None and found[0][0] == "subject":
+            return found[0][1], ws[found[1] - 1].end
+    return subject, end
+
+
+def _match_noun(ws: list[Word], i: int) -> tuple[Entry, int] | None:
+    table, longest = _noun_table()
+    for size in range(min(longest, len(ws) - i), 0, -1):
+        key = tuple(w.text for w in ws[i : i + size])
+        if key in table:
+            return table[key], i + size
+    return None
+
+
+def counted_after(text: str, pos: int, limit: int) -> Counted | None:
+    """Read the noun phrase that starts at `pos`: "people", "young protesters", "of them children".
+
+    Up to three modifiers may stand before the noun; "of them" / "of whom" may too.
+    """
+    ws = words(text, pos, min(limit, pos + 160))
+    i, skipped, via_of = 0, 0, False
+    while i < len(ws) and skipped <= 3:
+        found = _match_noun(ws, i)
+        if found is not None:
+            (category, subject, measure), after = found
+            # "members of parliament" is in OTHER_NOUNS; "members of the security forces" is a
+            # subject: the longest phrase wins, so both are right here.
+            end = ws[after - 1].end
+            if ws[i].text in _GROUP_WORDS:
+                subject, end = _member_of(ws, after, subject, end)
+            if subject is Subject.PEOPLE:
+                band = _AGE_BAND.match(text, end)
+                if band:
+                    subject, end = Subject.MINORS, band.end()
+            return Counted(
+                category=category, subject=subject, measure=measure, end=end, via_of=via_of,
+            )
+        word = ws[i].text
+        if word == "of" and i + 1 < len(ws):
+            if ws[i + 1].text in _OF_WORDS:
+                via_of = ws[i + 1].text in {"them", "whom", "those", "these"}
+                i += 2
+            else:  # "hundreds of students", "dozens of cities"
+                i += 1
+            skipped += 1
+            continue
+        if word in _MODIFIERS or word in _COPULAS or (
+            word.endswith("-year-old") and skipped == 0
+        ):
+            i += 1
+            skipped += 1
+            continue
+        break
+    if via_of:
+        return Counted(category="of", subject=None, measure=None, end=ws[i - 1].end, via_of=True)
+    return None
+
+
+@cache
+def _cue_pattern() -> tuple[re.Pattern[str], dict[str, Measure]]:
+    owner: dict[str, Measure] = {}
+    for measure, cues in en.MEASURE_CUES.items():
+        for cue in cues:
+            owner.setdefault(cue, measure)
+    return phrase_pattern(owner), owner
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Every measure cue in text[start:end], longest phrase first where they overlap."""
+    pattern, owner = _cue_pattern()
+    cues = []
+    for match in pattern.finditer(text, start, end):
+        phrase = " ".join(match.group().lower().replace("’", "'").split())
+        cues.append(Cue(measure=owner[phrase], start=match.start(), end=match.end(),
+                        phrase=phrase))
+    return cues
+
+
+SUBJECT_WORDS: frozenset[str] = frozenset(
+    noun for nouns in en.SUBJECT_NOUNS.values() for noun in nouns if " " not in noun
+)

@@ -1,0 +1,159 @@
+"""Who a figure comes from: source mentions and the cues that make them attribute a figure.
+
+Source ids come from the project's copy of shared/spec/sources.json (data/sources.json) plus the
+extra English aliases in `lang.en`. A mention *attributes* when a cue sits beside it ("HRANA said",
+"according to Hengaw", "the network's count"); an unnamed source ("rights groups") attributes to
+nobody, and a phrase such as "the group said" refers back to the last named source.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from uprising.extract.lang import en
+from uprising.extract.phrases import phrase_pattern
+
+__all__ = ["SourceMention", "find_sources", "source_ids"]
+
+# Aliases that are also ordinary words or names of other things ("Fars" is a province, "Mehr" a
+# month, "PEN" a pen): they count only with the words that follow them in a source's name.
+_AMBIGUOUS_ALIASES = frozenset({"Fars", "Mehr", "PEN", "official", "police", "commander",
+                                "deputy", "ministry", "MP", "governor", "UN"})
+_AMBIGUOUS_FOLDED = frozenset(a.casefold() for a in _AMBIGUOUS_ALIASES)
+_AMBIGUOUS_NEEDS_NEXT = re.compile(r"\s+(?:news|agency|said|says|reported|told|chief|official)")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceMention:
+    """A named, unnamed or referring mention of a source in the text."""
+
+    start: int
+    end: int
+    source: str | None  # an id of the registry; None for unnamed sources ("rights groups")
+    kind: str  # "named", "unnamed" or "anaphora"
+    attributes: bool  # whether a cue beside it makes it the source of nearby figures
+    relays_to: str | None = None  # "Reuters, citing state media": the origin named after it
+
+
+@cache
+def _registry() -> dict[str, tuple[str, ...]]:
+    raw = json.loads(files("uprising.extract").joinpath("data/sources.json").read_text("utf-8"))
+    aliases: dict[str, list[str]] = {}
+    for entry in raw["sources"]:
+        aliases[entry["id"]] = [entry["name"], *entry["aliases"]]
+    for source_id, extra in en.EXTRA_SOURCE_ALIASES.items():
+        aliases.setdefault(source_id, []).extend(extra)
+    return {k: tuple(dict.fromkeys(v)) for k, v in aliases.items()}
+
+
+def source_ids() -> frozenset[str]:
+    """Every source id the extractor can assign."""
+    return frozenset(_registry())
+
+
+def _alias_pattern(alias: str) -> str:
+    body = re.escape(alias).replace(r"\ ", r"\s+").replace("'", "['’]")
+    return rf"(?<![\w-]){body}(?![\w-])"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
+    """One case-sensitive pattern for acronyms and one case-insensitive for the rest."""
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    for source_id, aliases in _registry().items():
+        for alias in aliases:
+            if alias.isupper() or (len(alias) <= 5 and alias[:1].isupper()):
+                exact.setdefault(alias, source_id)
+            else:
+                folded.setdefault(alias.casefold(), source_id)
+    def build(keys: list[str], flags: int) -> re.Pattern[str]:
+        keys = sorted(keys, key=len, reverse=True)
+        return re.compile("|".join(_alias_pattern(k) for k in keys), flags)
+    return build(list(exact), 0), build(list(folded), re.IGNORECASE), exact, folded
+
+
+_UNNAMED = phrase_pattern(en.UNNAMED_SOURCES)
+_ANAPHORA = re.compile(
+    r"(?<![\w-])(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:group|organi[sz]ation|network|agency|campaign|monitor|watchdog|ngo|body|outlet|"
+    r"centre|center)(?:['’]s)?(?![\w-])|(?<![\w-])(?:it|they)(?=\s+(?:said|says|reported|added))",
+    re.IGNORECASE,
+)
+_CUES_AFTER = re.compile(
+    r"^(?:\s*\([^)]{1,40}\))?(?:['’]s)?[\s,]*(?:(?:also|later|earlier|previously|separately|"
+    r"has|had|have|on\s+\w+|in\s+a\s+\w+|last\s+\w+|then|further|now|itself|had\s+earlier)\s+){0,3}"
+    r"(?:said|says|say|reported|reports|report|counted|counts|recorded|records|documented|"
+    r"documents|verified|confirmed|put|puts|estimated|estimates|told|announced|stated|claimed|"
+    r"claims|wrote|tallied|tallies|compiled|figures?|data|count|tally|toll|added|noted|listed|"
+    r"lists|logged|registered|identified|gave|published|released|issued|cited|quoted|citing|"
+    r"quoting|sentenced|indicted|charged|executed|hanged)\b"
+    # "a Revolutionary Guards general said", "the Mehr news agency reported"
+    r"|^(?:['’]s)?\s+(?:[\w-]+\s+){1,2}(?:said|says|reported|told|announced|stated|added|"
+    r"claimed|wrote)\b",
+    re.IGNORECASE,
+)
+_CUES_BEFORE = re.compile(
+    r"(?:according\s+to|citing|cited\s+by|quoting|said|says|reported\s+by|figures\s+from|"
+    r"data\s+from|count\s+by|tally\s+by|report\s+by|statement\s+by|report\s+from|"
+    r"statement\s+from|told)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_RELAY = re.compile(r"^[\s,]*(?:citing|quoting|cited|according\s+to\s+figures\s+from)\s+",
+                    re.IGNORECASE)
+
+
+def _attributes(text: str, start: int, end: int) -> bool:
+    after = text[end : end + 80]
+    before = text[max(0, start - 40) : start]
+    return bool(_CUES_AFTER.match(after) or _CUES_BEFORE.search(before))
+
+
+def find_sources(text: str) -> list[SourceMention]:
+    """Find every source mention, whether it attributes, and what it relays."""
+    exact_re, folded_re, exact, folded = _patterns()
+    found: list[tuple[int, int, str | None, str]] = []
+    for match in exact_re.finditer(text):
+        found.append((match.start(), match.end(), exact[match.group()], "named"))
+    for match in folded_re.finditer(text):
+        key = " ".join(match.group().split()).replace("’", "'").casefold()
+        found.append((match.start(), match.end(), folded.get(key), "named"))
+    for match in _UNNAMED.finditer(text):
+        found.append((match.start(), match.end(), None, "unnamed"))
+    for match in _ANAPHORA.finditer(text):
+        found.append((match.start(), match.end(), None, "anaphora"))
+    named = [(s, e) for s, e, _, kind in found if kind == "named"]
+    # "the Kurdistan Human Rights Network" is the network itself, not a reference back to it
+    found = [m for m in found if m[3] != "anaphora"
+             or not any(s < m[1] and m[0] < e for s, e in named)]
+    # keep the longest of overlapping mentions; named before unnamed at equal length
+    found.sort(key=lambda m: (-(m[1] - m[0]), m[3] != "named", m[0]))
+    kept: list[tuple[int, int, str | None, str]] = []
+    for mention in found:
+        if any(mention[0] < k[1] and k[0] < mention[1] for k in kept):
+            continue
+        surface = text[mention[0] : mention[1]]
+        if (
+            surface.casefold() in _AMBIGUOUS_FOLDED
+            and not _AMBIGUOUS_NEEDS_NEXT.match(text, mention[1])
+            and not _CUES_BEFORE.search(text[max(0, mention[0] - 40) : mention[0]])
+        ):
+            continue
+        kept.append(mention)
+    kept.sort()
+    mentions: list[SourceMention] = []
+    for i, (start, end, source, kind) in enumerate(kept):
+        relays_to = None
+        if i + 1 < len(kept) and _RELAY.match(text[end : kept[i + 1][0]] or "x"):
+            relays_to = kept[i + 1][2]
+        mentions.append(
+            SourceMention(
+                start=start, end=end, source=source, kind=kind,
+                attributes=_attributes(text, start, end), relays_to=relays_to,
+            )
+        )
+    return mentions
