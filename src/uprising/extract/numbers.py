@@ -207,7 +207,6 @@ _POSTFIX = re.compile(
     r"|(?:-|\s+)(?P<x>plus|odd)\b|(?P<plus>\+)(?![\d+])"
 )
 _COMPOUND_GAP = re.compile(r"(?i)\s*(?:,\s*)?(?:and|but|,|;)?\s*$")
-_NUMBER_AHEAD = re.compile(rf"\s*(?:[-−]?\d|{_WORD})")
 
 
 # --- numerals -------------------------------------------------------------------------------
