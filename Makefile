@@ -28,6 +28,8 @@ demo: install
 		--output-dir $(DEMO_DIR)/reports
 
 test: install-dev
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 	$(BIN)/python scripts/eval_gate.py
 

@@ -43,7 +43,8 @@ def _report(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
-GOOD = "---\npublished: 2022-10-03\npublisher: Test Wire\n---\nHRANA said 40 people were arrested.\n"
+GOOD = ("---\npublished: 2022-10-03\npublisher: Test Wire\n---\n"
+        "HRANA said 40 people were arrested.\n")
 
 BAD_INPUTS = [
     ("bad.jsonl", b'{"id": "a", "text": "fine"}\n{"id": "b", "text": \n', "bad.jsonl:2:"),

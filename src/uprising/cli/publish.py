@@ -83,7 +83,7 @@ def render_tally(rows: list[TallyRow], fmt: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True, help="Output format.")
 @click.option("--place", default="IR", show_default=True,
-              help="Figures about this place only (ISO code: IR, IR-11 ...); 'all' for every place.")
+              help="Figures about this place only (ISO code: IR, IR-11 ...); 'all' for all.")
 @click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Ignore figures valid after this day (YYYY-MM-DD).")
 @database_option

@@ -127,7 +127,8 @@ OTHER_NOUNS: tuple[str, ...] = (
 # matched first, so "sentenced to death" wins over "sentenced".
 MEASURE_CUES: dict[Measure, tuple[str, ...]] = {
     Measure.KILLED: (
-        "killed", "killing", "kill", "kills", "dead", "died", "die", "dying", "deaths", "death toll",
+        "killed", "killing", "kill", "kills", "dead", "died", "die", "dying", "deaths",
+        "death toll",
         "toll", "shot dead", "shot and killed", "gunned down", "murdered", "lost their lives",
         "lost his life", "lost her life", "fatalities", "fatally", "slain", "bodies",
         "number of dead", "number of deaths", "number of those killed", "beaten to death",
@@ -135,13 +136,15 @@ MEASURE_CUES: dict[Measure, tuple[str, ...]] = {
     ),
     Measure.INJURED: (
         "injured", "injuring", "injuries", "wounded", "wounding", "blinded", "hurt", "maimed",
-        "hospitalised", "hospitalized", "bleeding", "taken to hospital", "taken to hospitals", "eye injuries", "lost an eye",
+        "hospitalised", "hospitalized", "bleeding", "taken to hospital", "taken to hospitals",
+        "eye injuries", "lost an eye",
         "lost their eyes", "lost their sight", "number of injured", "treated for",
         "broken arm", "broken leg",
     ),
     Measure.ARRESTED: (
         "arrested", "arresting", "arrest", "arrests", "detained", "detaining", "detention",
-        "detentions", "detainees", "imprisoned", "jailed", "held", "in custody", "taken into custody",
+        "detentions", "detainees", "imprisoned", "jailed", "held", "in custody",
+        "taken into custody",
         "rounded up", "abducted", "seized", "picked up", "behind bars", "in prison",
         "incarcerated", "remain in custody", "still in custody", "taken away", "pardoned",
         "released", "freed", "released on bail",
@@ -270,7 +273,8 @@ EXTRA_SOURCE_ALIASES: dict[str, tuple[str, ...]] = {
 UNNAMED_SOURCES: tuple[str, ...] = (
     "rights groups", "rights group", "activists", "activist groups", "witnesses",
     "eyewitnesses", "residents", "relatives", "family members", "families", "sources",
-    "a source", "local sources", "medical sources", "doctors", "hospital staff", "opposition groups",
+    "a source", "local sources", "medical sources", "doctors", "hospital staff",
+    "opposition groups",
     "social media", "videos", "footage", "campaigners", "monitors", "our correspondent",
     "correspondents", "organisers", "organizers", "lawyers",
 )
