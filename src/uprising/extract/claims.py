@@ -28,7 +28,7 @@ _MAX_RIGHT_WORDS = 12
 _BREAKDOWN = phrase_pattern(en.BREAKDOWN_MARKERS)
 # "Aso Ghaderi, 43, was hit": a number set off by commas after a capitalised name is an age.
 _AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+\s*[,(]\s*$")
-_AGE_CLOSE = re.compile(r"^\s*[,)]")
+_AGE_CLOSE = re.compile(r"\s*[,)]")  # used with match(text, pos): no ^
 # "the toll rose to 326", "put the number of dead at 66": a bare number after such a link.
 _TOTAL_LINK = re.compile(
     r"(?:\bat|\bto|reached|hit|passed|surpassed|exceeded|was|is|be|stands|stood|:)\s*$",
@@ -39,8 +39,10 @@ _LABEL = re.compile(phrase_pattern(en.NUMBER_LABELS).pattern + r"\s*$", re.IGNOR
 _AGE_BAND_BEFORE = re.compile(r"\b(?:under|below|younger\s+than)(?:\s+the\s+age\s+of)?\s*$",
                               re.IGNORECASE)
 # "18 killed in Khash, 7 in Saravan and 4 in Iranshahr": a list item that names only a place
-_LIST_ITEM = re.compile(r"^\s+(?:in|at|from)\s+[A-Z]")
+_LIST_ITEM = re.compile(r"\s+(?:in|at|from)\s+[A-Z]")
 _CAPITAL = phrase_pattern(en.MEASURE_CUES[Measure.CAPITAL_CHARGES])
+_UNREALISED = re.compile(phrase_pattern(en.UNREALISED_CUES).pattern + r"\s*$", re.IGNORECASE)
+_TO_DEATH = re.compile(r"\bto\s+death\b", re.IGNORECASE)
 _PART_OF_WHOLE = re.compile(r"^\s+(?:out\s+)?of\s+(?:[\w’'-]+\s+){0,3}$")
 _COUNT_KINDS = frozenset({NumberKind.COUNT})
 
@@ -134,6 +136,10 @@ def _is_label(text: str, number: NumberMention, sentence: Span) -> bool:
     return number.high == 18 and bool(_AGE_BAND_BEFORE.search(text[:number.value_start]))
 
 
+def _is_word_one(text: str, number: NumberMention) -> bool:
+    return text[number.value_start : number.value_end].lower() in {"one", "a", "an"}
+
+
 def _is_bare_one(text: str, number: NumberMention) -> bool:
     """"one of the", "one another": the word one names no count unless a noun follows it."""
     word = text[number.value_start : number.value_end].lower()
@@ -164,8 +170,13 @@ def _nearest_cues(
     left: tuple[Cue, int] | None = None
     right: tuple[Cue, int] | None = None
     for cue in cues:
+        if _UNREALISED.search(text, max(sentence.start, cue.start - 25), cue.start):
+            continue  # "at risk of execution" is not an execution
         if cue.end <= number.start:
-            gap = len([w for w in words(text, cue.end, number.start) if w.text.isalnum()])
+            between = words(text, cue.end, number.start)
+            gap = len([w for w in between if w.text.isalnum()])
+            if any(w.text in {",", ";", ":"} for w in between):
+                gap += 3  # a clause boundary: the cue most likely belongs to another figure
             if gap <= _MAX_LEFT_WORDS and (left is None or gap <= left[1]):
                 left = (cue, gap)
         elif cue.start >= counted_end:
@@ -199,8 +210,8 @@ def _read(
         if counted.category == "measure" and right is not None and right[1] <= 3 and \
                 right[0].measure is not Measure.PARTICIPANTS:
             measure, rule = right[0].measure, f"measure:cue:right:{right[0].phrase}"
-        return _Reading(_capital(text, sentence, measure), counted.subject, number.start, end,
-                        rule)
+        return _Reading(_capital(text, number, sentence, measure), counted.subject, number.start,
+                        end, rule)
     subject = counted.subject if counted is not None else None
     in_breakdown = prior is not None and _BREAKDOWN.search(text, prior.end, number.start)
     close_own = (right is not None and right[1] <= 3) or (left is not None and left[1] <= 1)
@@ -220,6 +231,8 @@ def _read(
     ):
         # "while officials put the number at 200"; "7 in Saravan and 4 in Iranshahr"
         return _Reading(prior.measure, prior.subject, number.start, end, "measure:same-as-prior")
+    if counted is None and _is_word_one(text, number):
+        return None  # "blinded in one", "one by one": the word one alone counts nothing
     if chosen is None:
         if counted is not None and prior is not None:
             # "Of the 71 arrested, 18 were women": a group with no cue of its own breaks down
@@ -241,13 +254,20 @@ def _read(
         subject = Subject.PEOPLE
     start = min(number.start, cue.start) if side == "left" and gap <= 3 else number.start
     stop = max(end, cue.end) if side == "right" and gap <= 4 else end
-    return _Reading(_capital(text, sentence, cue.measure), subject or Subject.PEOPLE, start,
-                    stop, f"measure:cue:{side}:{cue.phrase}")
+    if counted is None and prior is not None:
+        subject = subject or prior.subject  # "hundreds of students ...; 4 were injured"
+    measure = _capital(text, number, sentence, cue.measure)
+    if measure is Measure.SENTENCED and _TO_DEATH.search(text, cue.end,
+                                                          min(sentence.end, cue.end + 120)):
+        measure = Measure.SENTENCED_TO_DEATH  # "sentenced three men, A, B and C, to death"
+    return _Reading(measure, subject or Subject.PEOPLE, start, stop,
+                    f"measure:cue:{side}:{cue.phrase}")
 
 
-def _capital(text: str, sentence: Span, measure: Measure) -> Measure:
-    """Charges that carry the death penalty are capital charges wherever the phrase stands."""
-    if measure is Measure.CHARGED and _CAPITAL.search(text, sentence.start, sentence.end):
+def _capital(text: str, number: NumberMention, sentence: Span, measure: Measure) -> Measure:
+    """Charges that carry the death penalty are capital charges where the phrase stands near."""
+    window = (max(sentence.start, number.start - 60), min(sentence.end, number.end + 90))
+    if measure is Measure.CHARGED and _CAPITAL.search(text, *window):
         return Measure.CAPITAL_CHARGES
     return measure
 

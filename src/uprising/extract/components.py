@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from uprising.dates import find_dates
 from uprising.extract.analysis import Analysis
 from uprising.extract.claims import find_claims
@@ -34,7 +36,20 @@ def places_component(analysis: Analysis) -> None:
     analysis.places = [
         p for p in find_places(analysis.text)
         if not any(s.start < p.end and p.start < s.end for s in named)
+        and not _in_dateline(analysis.text, p.start, p.end)
     ]
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]*(?:,|\s+[—–-])")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """"DUBAI, Oct 3 (Wire) -", "BERLIN —": where the reporter files from, not where it happened."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    match = _DATELINE.match(text, start)
+    return match is not None and match.end() >= end and text[start:end].isupper()
 
 
 @component("dates", assigns=("dates",))

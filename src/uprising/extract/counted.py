@@ -81,6 +81,12 @@ def _noun_table() -> tuple[dict[tuple[str, ...], Entry], int]:
 
 _MODIFIERS = frozenset(en.NOUN_MODIFIERS) - {"of", "the", "them", "whom", "those", "were", "was"}
 _GROUP_WORDS = frozenset({"members", "member"})
+_PARTICIPLES: dict[str, Measure] = {
+    "killed": Measure.KILLED, "dead": Measure.KILLED, "arrested": Measure.ARRESTED,
+    "detained": Measure.ARRESTED, "held": Measure.ARRESTED, "injured": Measure.INJURED,
+    "wounded": Measure.INJURED, "indicted": Measure.CHARGED, "charged": Measure.CHARGED,
+    "executed": Measure.EXECUTED, "sentenced": Measure.SENTENCED, "missing": Measure.MISSING,
+}
 _AGE_BAND = re.compile(
     r"\s*,?\s*(?:" + "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in en.MINOR_AGE_BANDS)
     + r")(?![\w-])",
@@ -97,7 +103,8 @@ def _member_of(
     j = after
     if j < len(ws) and ws[j].text == "of":
         j += 1
-        while j < len(ws) and ws[j].text in {"the", "a", "an", "its", "their", "local"}:
+        while j < len(ws) and ws[j].text in {"the", "a", "an", "its", "their", "local", "same",
+                                              "one", "another", "his", "her", "our"}:
             j += 1
         found = _match_noun(ws, j)
         if found is not None and found[0][0] == "subject":
@@ -130,7 +137,10 @@ def counted_after(text: str, pos: int, limit: int) -> Counted | None:
             end = ws[after - 1].end
             if ws[i].text in _GROUP_WORDS:
                 subject, end = _member_of(ws, after, subject, end)
-            if subject is Subject.PEOPLE:
+            if category == "measure":
+                # "arrests of students", "of the dead were children": the group named after
+                subject, end = _group_after(ws, after, subject, end)
+            if subject is Subject.PEOPLE or via_of:
                 band = _AGE_BAND.match(text, end)
                 if band:
                     subject, end = Subject.MINORS, band.end()
@@ -139,6 +149,12 @@ def counted_after(text: str, pos: int, limit: int) -> Counted | None:
             )
         word = ws[i].text
         if word == "of" and i + 1 < len(ws):
+            direct = _match_noun(ws, i + 1)
+            if direct is not None and direct[0][0] == "subject" and ws[i + 1].text in _OF_WORDS:
+                # "killed 3 of his men": the possessive phrase itself names the group
+                (category, subject, measure), after = direct
+                return Counted(category=category, subject=subject, measure=measure,
+                               end=ws[after - 1].end, via_of=True)
             if ws[i + 1].text in _OF_WORDS:
                 via_of = ws[i + 1].text in {"them", "whom", "those", "these"}
                 i += 2
@@ -154,8 +170,42 @@ def counted_after(text: str, pos: int, limit: int) -> Counted | None:
             continue
         break
     if via_of:
-        return Counted(category="of", subject=None, measure=None, end=ws[i - 1].end, via_of=True)
+        end = ws[i - 1].end
+        band = _AGE_BAND.match(text, end)
+        if band:  # "60 of them under the age of 18"
+            return Counted(category="subject", subject=Subject.MINORS, measure=None,
+                           end=band.end(), via_of=True)
+        participle = _participle_group(ws, i)
+        if participle is not None:
+            return participle
+        return Counted(category="of", subject=None, measure=None, end=end, via_of=True)
     return None
+
+
+def _participle_group(ws: list[Word], i: int) -> Counted | None:
+    """"100 of those indicted were women": the participle is the measure, the noun the group."""
+    if i >= len(ws):
+        return None
+    measure = _PARTICIPLES.get(ws[i].text)
+    if measure is None:
+        return None
+    subject, end = _group_after(ws, i + 1, None, ws[i].end)
+    return Counted(category="measure", subject=subject or Subject.PEOPLE, measure=measure,
+                   end=end, via_of=True)
+
+
+def _group_after(
+    ws: list[Word], j: int, subject: Subject | None, end: int
+) -> tuple[Subject | None, int]:
+    """A group named right after a measure noun: "of students", "were children"."""
+    if j < len(ws) and (ws[j].text == "of" or ws[j].text in _COPULAS):
+        k = j + 1
+        while k < len(ws) and ws[k].text in {"the", "a", "an"}:
+            k += 1
+        found = _match_noun(ws, k)
+        if found is not None and found[0][0] == "subject":
+            return found[0][1], ws[found[1] - 1].end
+    return subject, end
 
 
 @cache

@@ -21,9 +21,9 @@ __all__ = ["find_persons"]
 
 _NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+[A-Z][a-z'’]+"
                    r"(?:-[A-Z][a-z'’]+)?){1,2})(?![\w'’-])")
-_AGE_AFTER = re.compile(r"^\s*[,(]\s*(\d{1,2})\s*[,)]|^\s*,\s*(?:a|an)\s+(\d{1,2})-year-old")
+_AGE_AFTER = re.compile(r"\s*[,(]\s*(\d{1,2})\s*[,)]|\s*,\s*(?:a|an)\s+(\d{1,2})-year-old")
 _AGE_NEAR = re.compile(r"(\d{1,2})-year-old|\baged\s+(\d{1,2})\b")
-_QUOTED = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|wrote)\b")
+_QUOTED = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|wrote)\b")
 
 
 @cache

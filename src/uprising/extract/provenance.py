@@ -23,6 +23,12 @@ _SPEECH_BEFORE = re.compile(
 )
 _RUNNING = phrase_pattern(en.RUNNING_TOTAL_CUES)
 _NATIONWIDE = phrase_pattern(en.NATIONWIDE_CUES)
+_NATIONAL_SCOPE = phrase_pattern(en.NATIONAL_SCOPE_CUES)
+_STRONG_RUNNING = phrase_pattern(en.STRONG_RUNNING_TOTAL_CUES)
+_ORIGIN_BEFORE = re.compile(
+    r"(?:began|begun|started|erupted|broke\s+out|sparked|since)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _THERE = re.compile(r"\bthere\b|\bthe\s+(?:city|town|province|region)\b", re.IGNORECASE)
 
 
@@ -74,21 +80,54 @@ def _resolve(analysis: Analysis, start: int) -> str | None:
 def places_in(analysis: Analysis, span: Span) -> list[PlaceMention]:
     """Place mentions inside `span`, less a country that a more specific place already covers."""
     found = [p for p in analysis.places if span.contains(p.start, p.end)]
-    specific = [p for p in found if p.kind is not PlaceKind.COUNTRY]
+    specific = [p for p in found if p.kind is not PlaceKind.COUNTRY or p.place != "IR"]
     if specific:
-        countries = {p.country for p in specific}
-        found = [p for p in found if p.kind is not PlaceKind.COUNTRY or p.place not in countries]
+        # "Iran" beside a named place is the subject of the story ("Iran's Guards struck bases
+        # in Iraq", "Berlin rally for Iran"), not where the counted cases are
+        countries = {p.country for p in specific if p.kind is not PlaceKind.COUNTRY}
+        found = [p for p in specific if p.kind is not PlaceKind.COUNTRY
+                 or p.place not in countries]
     return found
+
+
+_CLAUSE_BREAK = re.compile(r"[;,]\s|\s(?:while|whereas|but|and\s+that)\s", re.IGNORECASE)
+
+
+def clause_at(text: str, offset: int, sentence: Span) -> Span:
+    """The clause of `sentence` that holds `offset`, cut at commas, semicolons and "while"."""
+    start, end = sentence.start, sentence.end
+    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if match.end() <= offset:
+            start = match.end()
+        elif match.start() >= offset:
+            end = match.start()
+            break
+    return Span(start, end)
 
 
 def claim_place(analysis: Analysis, offset: int, sentence: Span) -> tuple[str | None, str | None,
                                                                         str]:
-    """Where the counted cases happened: the smallest unit holding the places named with it."""
+    """Where the counted cases happened: the smallest unit holding the places named with it.
+
+    The clause of the figure first ("nearly 20 in West Azerbaijan"), then its sentence, then
+    the paragraph before it, then the one province the whole document is about, if any.
+    """
     text = analysis.text
-    found = places_in(analysis, sentence)
+    own = clause_at(text, offset, sentence)
+    clause = [p for p in places_in(analysis, own)
+              if p.kind is not PlaceKind.COUNTRY or p.place != "IR"]
+    if clause:
+        place, city = scope(clause)
+        if place is not None:
+            return place, city, "place:clause"
+    if _NATIONAL_SCOPE.search(text, own.start, own.end):
+        return "IR", None, "place:national-scope"
+    found = [p for p in places_in(analysis, sentence)
+             if not _belongs_to_other_figure(analysis, p.start, offset, sentence)]
     if found:
         place, city = scope(found)
-        return place, city, "place:sentence"
+        if place is not None:
+            return place, city, "place:sentence"
     if _NATIONWIDE.search(text, sentence.start, sentence.end):
         return "IR", None, "place:nationwide"
     paragraph = analysis.paragraph_index(offset)
@@ -101,32 +140,116 @@ def claim_place(analysis: Analysis, offset: int, sentence: Span) -> tuple[str | 
             if _THERE.search(text, sentence.start, sentence.end) or city is None:
                 return place, city, "place:paragraph"
             return place, city, "place:paragraph"
-    return analysis.extras.get("default_place", "IR"), None, "place:document"
+    return document_focus(analysis), None, "place:document"
+
+
+def _focus_of(analysis: Analysis, places: list[PlaceMention]) -> str:
+    """One province, or one foreign country where no Iranian place is named, else IR."""
+    specific = [p for p in places if p.kind is not PlaceKind.COUNTRY]
+    provinces = {p.place for p in specific if p.country == "IR"}
+    abroad = {p.country for p in specific if p.country != "IR"}
+    if len(provinces) == 1 and not abroad:
+        return next(iter(provinces))
+    if len(abroad) == 1 and not provinces:
+        return next(iter(abroad))  # a rally abroad, strikes across the border
+    return "IR"
+
+
+def _lead_places(analysis: Analysis) -> list[PlaceMention]:
+    """Places of the headline and the first paragraph that names any: what the story is about."""
+    lead = analysis.paragraphs[:1]
+    if lead and _is_headline(analysis.text, lead[0]):
+        lead = analysis.paragraphs[:2]
+    return [p for p in analysis.places if p.kind is not PlaceKind.COUNTRY
+            and any(part.contains(p.start, p.end) for part in lead)]
+
+
+def _is_headline(text: str, paragraph: Span) -> bool:
+    body = text[paragraph.start : paragraph.end]
+    return "\n" not in body and len(body) < 160 and not body.rstrip().endswith((".", "!", "?"))
+
+
+def _belongs_to_other_figure(analysis: Analysis, at: int, offset: int, sentence: Span) -> bool:
+    """Whether the place at `at` sits in a clause that holds another figure than `offset`'s."""
+    clause = clause_at(analysis.text, at, sentence)
+    if clause.contains(offset, offset + 1):
+        return False
+    return any(clause.contains(n.start, n.end) and n.kind.value == "count"
+               for n in analysis.numbers)
+
+
+def document_focus(analysis: Analysis) -> str:
+    """The one Iranian province every place of the document lies in, else the country."""
+    cached = analysis.extras.get("document_focus")
+    if isinstance(cached, str):
+        return cached
+    focus = _focus_of(analysis, analysis.places)
+    lead = _lead_places(analysis)
+    if lead:
+        focus = _focus_of(analysis, lead)
+    analysis.extras["document_focus"] = focus
+    return focus
 
 
 # --- date ----------------------------------------------------------------------------------------
 
 def _usable(analysis: Analysis, mention: DateMention) -> bool:
-    """A date right after a speech verb dates the statement, not the events."""
-    before = analysis.text[max(0, mention.start - 20) : mention.start]
-    return not _SPEECH_BEFORE.search(before)
+    """Whether a date can date events: not a statement's day ("said on Saturday"), not the
+    start of the uprising ("protests that began in mid-September"), not a future plan."""
+    if mention.kind is DateKind.AS_OF:
+        return False
+    before = analysis.text[max(0, mention.start - 30) : mention.start]
+    if _SPEECH_BEFORE.search(before) or _ORIGIN_BEFORE.search(before):
+        return False
+    published = analysis.published
+    return published is None or mention.value.start <= published
+
+
+def _event_dates(analysis: Analysis, span: Span) -> list[DateMention]:
+    return [d for d in analysis.dates if span.contains(d.start, d.end) and _usable(analysis, d)]
+
+
+def _as_contract(analysis: Analysis, mention: DateMention) -> str | None:
+    """A date's contract value; "since X" dates a running total, valid on publication."""
+    if mention.kind is DateKind.SINCE:
+        return analysis.published.isoformat() if analysis.published else None
+    return mention.value.to_contract()
+
+
+def lead_date(analysis: Analysis) -> DateMention | None:
+    """The first event date of the headline and first paragraph: when the story happened."""
+    cached = analysis.extras.get("lead_date", False)
+    if cached is not False:
+        return cached  # type: ignore[no-any-return]
+    lead = analysis.paragraphs[:1]
+    if lead and _is_headline(analysis.text, lead[0]):
+        lead = analysis.paragraphs[:2]
+    found = [d for part in lead for d in _event_dates(analysis, part)
+             if d.kind is not DateKind.SINCE]
+    analysis.extras["lead_date"] = found[0] if found else None
+    return found[0] if found else None
 
 
 def event_date(analysis: Analysis, offset: int, sentence: Span) -> tuple[str | None, str]:
-    """The day or period the events at `offset` happened on."""
-    in_sentence = [d for d in analysis.dates if sentence.contains(d.start, d.end)
-                   and d.kind is not DateKind.AS_OF and _usable(analysis, d)]
+    """The day or period the events at `offset` happened on.
+
+    The figure's clause first, then its sentence, then the paragraph before it, then the day
+    the story's lead is about, and only then the publication date.
+    """
+    clause = _event_dates(analysis, clause_at(analysis.text, offset, sentence))
+    in_sentence = clause or _event_dates(analysis, sentence)
     if in_sentence:
         nearest = min(in_sentence, key=lambda d: abs(d.start - offset))
-        if nearest.kind is DateKind.SINCE and analysis.published is not None:
-            return analysis.published.isoformat(), "date:since"
-        return nearest.value.to_contract(), f"date:sentence:{nearest.kind.value}"
+        return _as_contract(analysis, nearest), f"date:sentence:{nearest.kind.value}"
     paragraph = analysis.paragraph_index(offset)
     earlier = [d for d in analysis.dates if d.end <= sentence.start
                and analysis.paragraph_index(d.start) == paragraph
-               and d.kind not in (DateKind.AS_OF, DateKind.SINCE) and _usable(analysis, d)]
+               and d.kind is not DateKind.SINCE and _usable(analysis, d)]
     if earlier:
         return earlier[-1].value.to_contract(), "date:paragraph"
+    lead = lead_date(analysis)
+    if lead is not None:
+        return lead.value.to_contract(), "date:lead"
     if analysis.published is not None:
         return analysis.published.isoformat(), "date:published"
     return None, "date:none"
@@ -143,12 +266,17 @@ def claim_date(
     in_sentence_as_of = [d for d in as_of if sentence.contains(d.start, d.end)]
     if in_sentence_as_of:
         return in_sentence_as_of[0].value.end.isoformat(), "date:as-of"
-    running = bool(_RUNNING.search(text, sentence.start, sentence.end))
-    tied = [d for d in analysis.dates if sentence.contains(d.start, d.end)
-            and d.kind not in (DateKind.AS_OF, DateKind.SINCE) and _usable(analysis, d)]
-    if running and not tied:
+    clause = clause_at(text, offset, sentence)
+    own = _event_dates(analysis, clause)
+    if own:
+        nearest = min(own, key=lambda d: abs(d.start - offset))
+        return _as_contract(analysis, nearest), f"date:clause:{nearest.kind.value}"
+    strong = bool(_STRONG_RUNNING.search(text, sentence.start, sentence.end))
+    running = strong or bool(_RUNNING.search(text, clause.start, clause.end))
+    tied = _event_dates(analysis, sentence)
+    if running and (strong or not tied):
         if as_of:
             return as_of[0].value.end.isoformat(), "date:as-of:paragraph"
-        if analysis.published is not None:
+        if not tied and analysis.published is not None:
             return analysis.published.isoformat(), "date:running-total"
     return event_date(analysis, offset, sentence)

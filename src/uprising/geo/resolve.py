@@ -55,6 +55,7 @@ _PROVINCES = fold_token("provinces")
 _PROVINCE_BEFORE = _folded("استان")
 _PLURAL_FA = fold_token("های")
 _CITY_AFTER = _folded("city", "town", "county", "island")
+_LOCATIVE = _folded("in", "from", "at", "near", "around", "to", "of", "outside", "inside")
 _CITY_BEFORE_OF = _folded("city", "town", "village", "county", "island", "port", "capital")
 _CITY_BEFORE_FA = _folded("شهر", "شهرستان", "بندر", "جزیره")
 _OF = fold_token("of")
@@ -161,15 +162,29 @@ class _Tokens:
         return self.text[self.starts[first - 1] : self.ends[first - 1]]
 
 
+def _informal(text: str) -> bool:
+    """Text typed all in lower case (a correspondent's note): capitals are no evidence there."""
+    letters = [c for c in text if c.isalpha() and c.isascii()]
+    return len(letters) >= 40 and sum(c.isupper() for c in letters) < 0.01 * len(letters)
+
+
+def _lowercase_allowed(tokens: _Tokens, i: int, informal: bool) -> bool:
+    """In informal text a lower-case name counts after a word that introduces a place."""
+    return informal and i > 0 and tokens.folded[i - 1] in _LOCATIVE and len(tokens.folded[i]) > 3
+
+
 def _scan(tokens: _Tokens, gazetteer: Gazetteer) -> list[_Match]:
     """First pass: the longest key at each position, left to right, never overlapping."""
     text, folded, entries, widths = tokens.text, tokens.folded, gazetteer.entries, gazetteer.widths
     found: list[_Match] = []
     count = len(tokens)
+    informal = _informal(text)
     i = 0
     while i < count:
         options = widths.get(folded[i])
-        if options is None or text[tokens.starts[i]].islower():
+        if options is None or (
+            text[tokens.starts[i]].islower() and not _lowercase_allowed(tokens, i, informal)
+        ):
             i += 1
             continue
         step = 1

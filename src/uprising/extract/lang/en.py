@@ -411,3 +411,31 @@ FEMALE_WORDS: tuple[str, ...] = ("she", "her", "woman", "girl", "mother", "daugh
                                  "sister", "schoolgirl", "female", "actress", "grandmother")
 MALE_WORDS: tuple[str, ...] = ("he", "his", "him", "man", "boy", "father", "son", "husband",
                                "brother", "schoolboy", "male", "actor", "grandfather")
+
+# Words before a measure cue that say it has not happened (yet): "at risk of execution".
+UNREALISED_CUES: tuple[str, ...] = (
+    "at risk of", "risk of", "could face", "may face", "might face", "faces possible",
+    "threatened with", "fear of", "fears of", "feared", "in danger of", "to prevent",
+    "avoid", "escaped", "narrowly avoided",
+)
+
+# Phrases in a figure's own clause that make it a count for the whole country, or for a region
+# spanning several provinces: "since September", "in connection with the protests".
+NATIONAL_SCOPE_CUES: tuple[str, ...] = (
+    "nationwide", "across the country", "across iran", "throughout the country",
+    "since the protests began", "since the start of the protests", "since the unrest began",
+    "since the uprising began", "since mid-september", "since september",
+    "in connection with the protests", "in connection with the unrest", "over the protests",
+    "in the unrest", "during the unrest", "in the protests", "since the protests",
+    "kurdish areas", "kurdish regions", "kurdish-populated areas", "kurdish cities",
+    "kurdish towns", "across the kurdish regions", "baluch areas", "several provinces",
+    "across the provinces", "in all provinces", "dozens of cities",
+)
+
+# Cues that make a figure a running total even where a day is named in its sentence: its date
+# is the as-of date ("the toll stood at 326 as of 12 November").
+STRONG_RUNNING_TOTAL_CUES: tuple[str, ...] = (
+    "toll", "so far", "in total", "to date", "overall", "altogether", "cumulative", "tally",
+    "stood at", "stands at", "rose to", "risen to", "has risen", "have risen", "climbed to",
+    "since the protests began", "since the start", "since september", "since mid-september",
+)
