@@ -31,11 +31,29 @@ def _fate_patterns() -> dict[Fate, re.Pattern[str]]:
     return {Fate(fate): phrase_pattern(cues) for fate, cues in en.FATE_CUES.items()}
 
 
+_SENTENCED_TO_DEATH = re.compile(r"\bsentenced\b[^.;]{0,100}?\bto\s+death\b", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"\s*(?:He|She|His|Her)\b")
+
+
 def _fates(text: str, span: Span) -> tuple[Fate, ...]:
     found = [f for f, p in _fate_patterns().items() if p.search(text, span.start, span.end)]
+    if _SENTENCED_TO_DEATH.search(text, span.start, span.end) and \
+            Fate.SENTENCED_TO_DEATH not in found:
+        found.append(Fate.SENTENCED_TO_DEATH)  # "sentenced three men, A, B and C, to death"
     if Fate.SENTENCED_TO_DEATH in found and Fate.SENTENCED in found:
         found.remove(Fate.SENTENCED)
     return tuple(found)
+
+
+def _with_next(analysis: Analysis, index: int) -> tuple[Fate, ...]:
+    """Fates of a sentence and of the next one when it goes on about the same person ("He")."""
+    text = analysis.text
+    fates = list(_fates(text, analysis.sentences[index]))
+    if index + 1 < len(analysis.sentences):
+        following = analysis.sentences[index + 1]
+        if _PRONOUN_START.match(text, following.start):
+            fates += [f for f in _fates(text, following) if f not in fates]
+    return tuple(fates)
 
 
 def _gender(text: str, span: Span) -> Gender | None:
@@ -51,7 +69,7 @@ def _gender(text: str, span: Span) -> Gender | None:
 
 def _is_name(candidate: str, analysis: Analysis, start: int, end: int) -> bool:
     parts = candidate.split()
-    if any(p in en.NOT_NAME_WORDS for p in parts):
+    if any(p in en.NOT_NAME_WORDS for p in parts) or parts[-1] in en.ORGANISATION_WORDS:
         return False
     if any(p.start < end and start < p.end for p in analysis.places):
         return False
@@ -62,13 +80,16 @@ def find_persons(analysis: Analysis) -> list[Person]:
     """Named people with a fate in the same sentence, one record per name."""
     text = analysis.text
     persons: dict[str, Person] = {}
-    for sentence in analysis.sentences:
-        fates = _fates(text, sentence)
+    for index, sentence in enumerate(analysis.sentences):
+        fates = _with_next(analysis, index)
         if not fates:
             continue
         for match in _NAME.finditer(text, sentence.start, sentence.end):
-            name = match.group(1)
-            if name in persons or not _is_name(name, analysis, match.start(), match.end()):
+            start, name = match.start(), match.group(1)
+            first, _, rest = name.partition(" ")
+            if first.lower() in en.PERSON_TITLES and " " in rest.strip():
+                start, name = start + len(first) + 1, rest  # "Shopkeeper Aso Ghaderi"
+            if name in persons or not _is_name(name, analysis, start, match.end()):
                 continue
             if _QUOTED.match(text, match.end()):
                 continue
@@ -85,7 +106,7 @@ def find_persons(analysis: Analysis) -> list[Person]:
             persons[name] = Person(
                 name=name, age=age, gender=_gender(text, sentence), fates=fates,
                 place=place, city=city, date=date,
-                evidence=Evidence.of(text, match.start(), match.end()),
+                evidence=Evidence.of(text, start, match.end()),
                 rules=("persons:capitalised-name", "persons:fate-cue"),
             )
     return list(persons.values())

@@ -377,7 +377,7 @@ FATE_CUES: dict[str, tuple[str, ...]] = {
     "tortured": ("tortured", "torture", "ill-treated", "beaten in custody"),
     "hunger_strike": ("hunger strike", "refused food", "refusing food"),
     "sentenced": ("sentenced to prison", "years in prison", "prison sentence", "lashes",
-                  "sentenced to"),
+                  "sentenced to", "sentenced", "jail term", "prison term"),
     "sentenced_to_death": ("sentenced to death", "death sentence", "condemned to death"),
     "executed": ("executed", "hanged", "execution of"),
     "released": ("released", "freed", "released on bail"),
@@ -405,6 +405,29 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "Kurdistan", "Region", "Erbil", "Berlin", "Toronto", "Canada", "Germany", "Europe",
     "United", "Nations", "Special", "Rapporteur", "Twitter", "Instagram",
     "Telegram", "Internet", "Prayers", "Persian", "English", "Azeri", "Arab",
+})
+
+# Occupations and titles written before a name ("Shopkeeper Aso ...", "rapper ..."): part of
+# the description, not of the name.
+PERSON_TITLES: frozenset[str] = frozenset({
+    "shopkeeper", "rapper", "student", "teacher", "doctor", "nurse", "journalist", "reporter",
+    "activist", "lawyer", "actress", "actor", "singer", "footballer", "athlete", "worker",
+    "protester", "mother", "father", "cleric", "photographer", "blogger", "poet", "writer",
+    "filmmaker", "director", "engineer", "boxer", "wrestler", "bodybuilder", "coach", "artist",
+    "musician", "dissident", "defendant", "detainee", "prisoner", "teenager", "schoolgirl",
+    "schoolboy", "farmer", "driver", "labourer", "mr", "mrs", "ms", "dr", "miss", "sister",
+    "brother", "uncle", "aunt", "cousin", "son", "daughter", "husband", "wife",
+})
+
+# Last words that make a capitalised run an organisation or an outlet, not a person.
+ORGANISATION_WORDS: frozenset[str] = frozenset({
+    "Wire", "News", "Times", "Post", "Press", "Daily", "Media", "Radio", "TV", "Agency",
+    "Network", "Union", "Unions", "Council", "Association", "Committee", "Campaign",
+    "Organization", "Organisation", "Group", "Party", "Front", "Institute", "Centre",
+    "Center", "Foundation", "Society", "Federation", "Ministry", "Court", "University",
+    "College", "School", "Hospital", "Prison", "Square", "Street", "Road", "Mosque",
+    "Company", "Corps", "Forces", "Guards", "Police", "Brigade", "Watch", "International",
+    "Notes", "Monitor", "Bulletin", "Journal", "Review", "Herald", "Tribune", "Observer",
 })
 
 FEMALE_WORDS: tuple[str, ...] = ("she", "her", "woman", "girl", "mother", "daughter", "wife",
