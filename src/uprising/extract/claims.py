@@ -34,7 +34,9 @@ _TOTAL_LINK = re.compile(
     r"(?:\bat|\bto|reached|hit|passed|surpassed|exceeded|was|is|be|stands|stood|:)\s*$",
     re.IGNORECASE,
 )
-_SET_FIGURE = re.compile(phrase_pattern(en.SET_FIGURE).pattern + r"\s*$", re.IGNORECASE)
+# the number's own span may hold "at" and a qualifier ("at around 200"): allow for them
+_SET_FIGURE = re.compile(phrase_pattern(en.SET_FIGURE).pattern + r"\s*(?:[\w-]+\s+){0,3}$",
+                         re.IGNORECASE)
 _LABEL = re.compile(phrase_pattern(en.NUMBER_LABELS).pattern + r"\s*$", re.IGNORECASE)
 _AGE_BAND_BEFORE = re.compile(r"\b(?:under|below|younger\s+than)(?:\s+the\s+age\s+of)?\s*$",
                               re.IGNORECASE)
@@ -131,8 +133,8 @@ def _looks_like_age(text: str, number: NumberMention) -> bool:
 def _is_label(text: str, number: NumberMention, sentence: Span) -> bool:
     """"Article 286", "Branch 15", "under 18": a number that names or bounds, not counts."""
     before = text[max(sentence.start, number.start - 30) : number.start]
-    if _LABEL.search(before):
-        return True
+    if number.start == number.value_start and _LABEL.search(before):
+        return True  # a qualifier ("the number at around 200") means it is a count
     return number.high == 18 and bool(_AGE_BAND_BEFORE.search(text[:number.value_start]))
 
 
@@ -208,7 +210,8 @@ def _read(
         rule = f"measure:noun:{counted.category}"
         # "three detainees have died": what happened to them outweighs what they were
         if counted.category == "measure" and right is not None and right[1] <= 3 and \
-                right[0].measure is not Measure.PARTICIPANTS:
+                right[0].measure is not Measure.PARTICIPANTS and \
+                not any(end <= n.start < right[0].start for n in analysis.numbers):
             measure, rule = right[0].measure, f"measure:cue:right:{right[0].phrase}"
         return _Reading(_capital(text, number, sentence, measure), counted.subject, number.start,
                         end, rule)
@@ -227,12 +230,16 @@ def _read(
         chosen = (right[0], right[1], "right")
     before = text[sentence.start : number.start]
     if counted is None and prior is not None and (
-        _SET_FIGURE.search(before) or _LIST_ITEM.match(text, number.end)
+        _SET_FIGURE.search(text, sentence.start, number.value_start)
+        or _LIST_ITEM.match(text, number.end)
     ):
         # "while officials put the number at 200"; "7 in Saravan and 4 in Iranshahr"
         return _Reading(prior.measure, prior.subject, number.start, end, "measure:same-as-prior")
     if counted is None and _is_word_one(text, number):
         return None  # "blinded in one", "one by one": the word one alone counts nothing
+    if chosen is None and counted is not None and counted.default_measure is not None:
+        return _Reading(counted.default_measure, subject, number.start, end,
+                        "measure:noun:default")
     if chosen is None:
         if counted is not None and prior is not None:
             # "Of the 71 arrested, 18 were women": a group with no cue of its own breaks down

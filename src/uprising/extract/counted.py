@@ -34,6 +34,7 @@ class Counted:
     measure: Measure | None
     end: int  # where the noun phrase ends in the text
     via_of: bool = False  # reached through "of them" / "of whom"
+    default_measure: Measure | None = None  # "detainees": arrested, unless a cue says more
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,6 +66,8 @@ def _noun_table() -> tuple[dict[tuple[str, ...], Entry], int]:
         key = tuple(w.group().lower() for w in _WORD.finditer(phrase))
         table.setdefault(key, entry)
 
+    for noun, measure in en.WEAK_MEASURE_NOUNS.items():
+        add(noun, ("weak", Subject.PEOPLE, measure))
     for subject, nouns in en.SUBJECT_NOUNS.items():
         for noun in nouns:
             add(noun, ("subject", subject, None))
@@ -144,6 +147,9 @@ def counted_after(text: str, pos: int, limit: int) -> Counted | None:
                 band = _AGE_BAND.match(text, end)
                 if band:
                     subject, end = Subject.MINORS, band.end()
+            if category == "weak":
+                return Counted(category="subject", subject=subject, measure=None, end=end,
+                               via_of=via_of, default_measure=measure)
             return Counted(
                 category=category, subject=subject, measure=measure, end=end, via_of=via_of,
             )

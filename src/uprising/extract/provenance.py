@@ -12,6 +12,7 @@ from uprising.dates import DateKind, DateMention
 from uprising.extract.analysis import Analysis, Span
 from uprising.extract.lang import en
 from uprising.extract.phrases import phrase_pattern
+from uprising.extract.sources import fits_head
 from uprising.geo import PlaceKind, PlaceMention, scope
 from uprising.vocab import Measure
 
@@ -37,7 +38,9 @@ _THERE = re.compile(r"\bthere\b|\bthe\s+(?:city|town|province|region)\b", re.IGN
 def claim_source(analysis: Analysis, offset: int, sentence: Span) -> tuple[str | None, str]:
     """The origin of the figure at `offset`: a source id, or None when the text asserts it."""
     attributing = [s for s in analysis.sources if s.attributes]
-    in_sentence = [s for s in attributing if sentence.contains(s.start, s.end)]
+    # a source named after a semicolon does not reach back over it
+    in_sentence = [s for s in attributing if sentence.contains(s.start, s.end)
+                   and not (s.start > offset and ";" in analysis.text[offset : s.start])]
     if in_sentence:
         numbers = [n.start for n in analysis.numbers if sentence.contains(n.start, n.end)]
         mention = min(in_sentence, key=lambda s: _distance(s.start, s.end, offset, numbers))
@@ -71,7 +74,10 @@ def _resolve(analysis: Analysis, start: int) -> str | None:
     if mention.kind == "anaphora":
         named = [s for s in analysis.sources if s.kind == "named" and s.end <= mention.start
                  and s.source is not None]
-        return named[-1].source if named else None
+        head = analysis.text[mention.start : mention.end].split()[-1].lower().rstrip("'’s")
+        fitting = [s for s in named if s.source and fits_head(s.source, head)]
+        chosen = fitting or named
+        return chosen[-1].source if chosen else None
     return mention.source
 
 

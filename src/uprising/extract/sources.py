@@ -50,6 +50,29 @@ def _registry() -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in aliases.items()}
 
 
+@cache
+def _kinds() -> dict[str, tuple[str, str]]:
+    raw = json.loads(files("uprising.extract").joinpath("data/sources.json").read_text("utf-8"))
+    return {e["id"]: (e["kind"], e["name"].lower()) for e in raw["sources"]}
+
+
+_GROUP_HEADS = frozenset({"group", "organisation", "organization", "network", "campaign",
+                          "monitor", "ngo", "watchdog", "body", "centre", "center"})
+
+
+def fits_head(source_id: str, head: str) -> bool:
+    """Whether "the <head>" can refer back to the source: "the network" to a network, "the
+    group" to a rights group, "the agency" to a news agency."""
+    kind, name = _kinds().get(source_id, ("", ""))
+    if head in name.split():
+        return True
+    if head in _GROUP_HEADS:
+        return kind == "rights-group"
+    if head in {"agency", "outlet"}:
+        return kind in {"news", "state"} or "agency" in name
+    return True
+
+
 def source_ids() -> frozenset[str]:
     """Every source id the extractor can assign."""
     return frozenset(_registry())
@@ -91,16 +114,23 @@ _CUES_AFTER = re.compile(
     r"documents|verified|confirmed|put|puts|estimated|estimates|told|announced|stated|claimed|"
     r"claims|wrote|tallied|tallies|compiled|figures?|data|count|tally|toll|added|noted|listed|"
     r"lists|logged|registered|identified|gave|published|released|issued|cited|quoted|citing|"
-    r"quoting|sentenced|indicted|charged|executed|hanged)\b"
-    # "a Revolutionary Guards general said", "the Mehr news agency reported"
-    r"|^(?:['’]s)?\s+(?:[\w-]+\s+){1,2}(?:said|says|reported|told|announced|stated|added|"
-    r"claimed|wrote)\b",
+    r"quoting|sentenced|indicted|executed|hanged|warned|warns|found|finds|estimated|"
+    r"revealed|concluded|believes|believed)\b"
+    # "a Revolutionary Guards general said", "the Mehr news agency reported", "the governor of
+    # Kurdistan province said", "Iran's judiciary has so far announced"
+    r"|^(?:['’]s)?\s+(?:[\w'’-]+\s+){1,3}(?:said|says|reported|told|announced|stated|added|"
+    r"claimed|wrote|put|puts|gave|estimated|counted|recorded|documented|warned)\b"
+    # "Hengaw's overall toll", "the group's latest figures"
+    r"|^['’]s\s+(?:[\w-]+\s+){0,2}(?:toll|count|tally|figures?|data|report|statement|"
+    r"estimate|list|records?|bulletin)\b",
     re.IGNORECASE,
 )
 _CUES_BEFORE = re.compile(
     r"(?:according\s+to|citing|cited\s+by|quoting|said|says|reported\s+by|figures\s+from|"
     r"data\s+from|count\s+by|tally\s+by|report\s+by|statement\s+by|report\s+from|"
-    r"statement\s+from|told)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"statement\s+from|compiled\s+by|counted\s+by|collected\s+by|gathered\s+by|"
+    r"published\s+by|released\s+by|issued\s+by|verified\s+by|documented\s+by|"
+    r"told)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _RELAY = re.compile(r"^[\s,]*(?:citing|quoting|cited|according\s+to\s+figures\s+from)\s+",
@@ -130,6 +160,9 @@ def find_sources(text: str) -> list[SourceMention]:
     # "the Kurdistan Human Rights Network" is the network itself, not a reference back to it
     found = [m for m in found if m[3] != "anaphora"
              or not any(s < m[1] and m[0] < e for s, e in named)]
+    # "the rights group Hengaw", "the Baluch rights group Haalvsh": the apposition names it
+    found = [m for m in found if m[3] == "named" or not any(
+        0 <= s - m[1] <= 2 for s, _ in named)]
     # keep the longest of overlapping mentions; named before unnamed at equal length
     found.sort(key=lambda m: (-(m[1] - m[0]), m[3] != "named", m[0]))
     kept: list[tuple[int, int, str | None, str]] = []
@@ -140,7 +173,7 @@ def find_sources(text: str) -> list[SourceMention]:
         if (
             surface.casefold() in _AMBIGUOUS_FOLDED
             and not _AMBIGUOUS_NEEDS_NEXT.match(text, mention[1])
-            and not _CUES_BEFORE.search(text[max(0, mention[0] - 40) : mention[0]])
+            and not _attributes(text, mention[0], mention[1])
         ):
             continue
         kept.append(mention)

@@ -18,7 +18,7 @@ SUBJECT_NOUNS: dict[Subject, tuple[str, ...]] = {
         "protester", "protestors", "protestor", "demonstrators", "demonstrator", "citizens",
         "civilians", "civilian", "residents", "mourners", "mourner", "worshippers", "worshipper",
         "others", "men", "man", "guy", "guys", "marchers", "activists", "activist", "rioters",
-        "rioter", "detainees", "detainee", "prisoners", "prisoner", "inmates", "workers",
+        "rioter", "inmates", "workers",
         "worker", "teachers", "teacher", "lawyers", "lawyer", "doctors", "doctor", "artists",
         "artist", "athletes", "rappers", "musicians", "kurds", "baluch", "bystanders",
         "passers-by", "shopkeepers", "shopkeeper", "relatives", "villagers", "members",
@@ -72,14 +72,23 @@ MEASURE_NOUNS: dict[Measure, tuple[str, ...]] = {
         "bodies", "lives", "victims killed",
     ),
     Measure.INJURED: ("injuries", "injured", "wounded", "wounds"),
-    Measure.ARRESTED: ("arrests", "arrest", "detentions", "detainees", "detained", "prisoners",
-                       "political prisoners", "people in custody", "in custody"),
+    Measure.ARRESTED: ("arrests", "arrest", "detentions", "detained", "people in custody",
+                       "in custody"),
     Measure.SENTENCED_TO_DEATH: ("death sentences", "death sentence", "death penalties",
                                  "capital sentences"),
     Measure.EXECUTED: ("executions", "execution", "hangings"),
     Measure.MISSING: ("disappearances", "cases of enforced disappearance", "missing"),
     Measure.CHARGED: ("indictments", "indictment"),
     Measure.SENTENCED: ("prison sentences", "prison terms", "sentences"),
+}
+
+# Nouns for people by what was done to them: a cue near them says what is counted now
+# ("14 detainees had been charged"), and without one they count that measure
+# ("1,000 detainees have been transferred").
+WEAK_MEASURE_NOUNS: dict[str, Measure] = {
+    "detainees": Measure.ARRESTED, "detainee": Measure.ARRESTED,
+    "prisoners": Measure.ARRESTED, "prisoner": Measure.ARRESTED,
+    "political prisoners": Measure.ARRESTED,
 }
 
 # Nouns for events rather than people: the measure follows from the noun alone.
@@ -207,7 +216,7 @@ MINOR_AGE_BANDS: tuple[str, ...] = (
 
 # "put the number at 200": a bare figure set by such a phrase counts what the sentence counts.
 SET_FIGURE: tuple[str, ...] = (
-    "put the number at", "puts the number at", "put the figure at", "puts the figure at",
+    "put the number", "puts the number", "put the number at", "puts the number at", "put the figure at", "puts the figure at",
     "put the toll at", "puts the toll at", "put the total at", "placed the number at",
     "estimated the number at", "put it at", "put that figure at", "gave the number as",
     "gave a figure of", "put the count at", "estimated it at",
