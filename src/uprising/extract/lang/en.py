@@ -216,7 +216,8 @@ MINOR_AGE_BANDS: tuple[str, ...] = (
 
 # "put the number at 200": a bare figure set by such a phrase counts what the sentence counts.
 SET_FIGURE: tuple[str, ...] = (
-    "put the number", "puts the number", "put the number at", "puts the number at", "put the figure at", "puts the figure at",
+    "put the number", "puts the number", "put the number at", "puts the number at",
+    "put the figure at", "puts the figure at",
     "put the toll at", "puts the toll at", "put the total at", "placed the number at",
     "estimated the number at", "put it at", "put that figure at", "gave the number as",
     "gave a figure of", "put the count at", "estimated it at",
