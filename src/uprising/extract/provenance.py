@@ -231,9 +231,18 @@ def lead_date(analysis: Analysis) -> DateMention | None:
     if lead and _is_headline(analysis.text, lead[0]):
         lead = analysis.paragraphs[:2]
     found = [d for part in lead for d in _event_dates(analysis, part)
-             if d.kind is not DateKind.SINCE]
+             if d.kind is not DateKind.SINCE and not _in_dateline(analysis.text, d.start)]
     analysis.extras["lead_date"] = found[0] if found else None
     return found[0] if found else None
+
+
+_DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .'-]+,\s*$")
+
+
+def _in_dateline(text: str, start: int) -> bool:
+    """"DUBAI, Oct 3 (Wire) -": the filing date of the dateline, not a day of events."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE_BEFORE.fullmatch(text, line_start, start))
 
 
 def event_date(analysis: Analysis, offset: int, sentence: Span) -> tuple[str | None, str]:
@@ -264,25 +273,32 @@ def event_date(analysis: Analysis, offset: int, sentence: Span) -> tuple[str | N
 def claim_date(
     analysis: Analysis, offset: int, sentence: Span, measure: Measure
 ) -> tuple[str | None, str]:
-    """A running total takes its as-of date; a figure tied to a day or period takes that."""
+    """A running total takes its as-of date; a figure tied to a day or period takes that.
+
+    Order: an as-of date in the figure's clause; a day in its clause; for a running total
+    ("the toll stood at", "so far"), the as-of date of the sentence or paragraph, else the
+    publication; a day elsewhere in the sentence; then as for any event.
+    """
     text = analysis.text
     paragraph = analysis.paragraph_index(offset)
+    clause = clause_at(text, offset, sentence)
     as_of = [d for d in analysis.dates if d.kind is DateKind.AS_OF
              and analysis.paragraph_index(d.start) == paragraph]
-    in_sentence_as_of = [d for d in as_of if sentence.contains(d.start, d.end)]
-    if in_sentence_as_of:
-        return in_sentence_as_of[0].value.end.isoformat(), "date:as-of"
-    clause = clause_at(text, offset, sentence)
+    clause_as_of = [d for d in as_of if clause.contains(d.start, d.end)]
+    if clause_as_of:
+        return clause_as_of[0].value.end.isoformat(), "date:as-of"
     own = _event_dates(analysis, clause)
     if own:
         nearest = min(own, key=lambda d: abs(d.start - offset))
         return _as_contract(analysis, nearest), f"date:clause:{nearest.kind.value}"
+    sentence_as_of = [d for d in as_of if sentence.contains(d.start, d.end)]
     strong = bool(_STRONG_RUNNING.search(text, sentence.start, sentence.end))
     running = strong or bool(_RUNNING.search(text, clause.start, clause.end))
     tied = _event_dates(analysis, sentence)
-    if running and (strong or not tied):
-        if as_of:
-            return as_of[0].value.end.isoformat(), "date:as-of:paragraph"
+    if strong or (running and not tied):
+        chosen = sentence_as_of or as_of
+        if chosen:
+            return chosen[0].value.end.isoformat(), "date:as-of:running-total"
         if not tied and analysis.published is not None:
             return analysis.published.isoformat(), "date:running-total"
     return event_date(analysis, offset, sentence)

@@ -302,9 +302,9 @@ RELAY_CUES: tuple[str, ...] = ("citing", "quoting", "cited", "according to figur
 # --- dates of figures ---------------------------------------------------------------------------
 # Cues that a figure is a running total, valid as of a date rather than tied to one day.
 RUNNING_TOTAL_CUES: tuple[str, ...] = (
-    "so far", "since", "in total", "total", "toll", "to date", "as of", "by", "overall",
-    "altogether", "cumulative", "have been", "has been", "had been", "stood at", "rose to",
-    "risen to", "reached", "climbed to", "at least", "tally", "count",
+    "so far", "since", "in total", "toll", "to date", "as of", "overall", "altogether",
+    "cumulative", "have been", "has been", "had been", "stood at", "rose to", "risen to",
+    "reached", "climbed to", "tally", "now", "by",
 )
 
 # Speech verbs whose own date is when the statement was made, not when the events happened.
