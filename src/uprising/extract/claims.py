@@ -89,7 +89,7 @@ def find_claims(analysis: Analysis) -> list[Claim]:
         previous = (sentence_no, paragraph_no, reading)
         source, source_rule = claim_source(analysis, number.start, sentence)
         place, city, place_rule = claim_place(analysis, number.start, sentence)
-        date, date_rule = claim_date(analysis, number.start, sentence, reading.measure)
+        date, date_rule = claim_date(analysis, number.start, sentence, reading.measure, place)
         evidence = Evidence.of(text, reading.start, reading.end)
         rules = (f"numbers:{number.rule}", reading.rule, source_rule, place_rule, date_rule)
         claims.append(

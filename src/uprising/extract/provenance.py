@@ -207,6 +207,8 @@ def _usable(analysis: Analysis, mention: DateMention) -> bool:
     before = analysis.text[max(0, mention.start - 30) : mention.start]
     if _SPEECH_BEFORE.search(before) or _ORIGIN_BEFORE.search(before):
         return False
+    if _FUTURE_BEFORE.search(before):
+        return False  # "trials would begin this week"
     published = analysis.published
     return published is None or mention.value.start <= published
 
@@ -236,6 +238,11 @@ def lead_date(analysis: Analysis) -> DateMention | None:
     return found[0] if found else None
 
 
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|is\s+due\s+to|are\s+due\s+to|due\s+to|set\s+to|plans?\s+to|"
+    r"scheduled\s+to|expected\s+to)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .'-]+,\s*$")
 
 
@@ -271,13 +278,15 @@ def event_date(analysis: Analysis, offset: int, sentence: Span) -> tuple[str | N
 
 
 def claim_date(
-    analysis: Analysis, offset: int, sentence: Span, measure: Measure
+    analysis: Analysis, offset: int, sentence: Span, measure: Measure, place: str | None = None
 ) -> tuple[str | None, str]:
     """A running total takes its as-of date; a figure tied to a day or period takes that.
 
     Order: an as-of date in the figure's clause; a day in its clause; for a running total
     ("the toll stood at", "so far"), the as-of date of the sentence or paragraph, else the
-    publication; a day elsewhere in the sentence; then as for any event.
+    publication; a day elsewhere in the sentence; then as for any event. Past-perfect
+    reporting ("had been arrested") makes a running total only of a national figure: of one
+    city it narrates an event.
     """
     text = analysis.text
     paragraph = analysis.paragraph_index(offset)
@@ -293,7 +302,8 @@ def claim_date(
         return _as_contract(analysis, nearest), f"date:clause:{nearest.kind.value}"
     sentence_as_of = [d for d in as_of if sentence.contains(d.start, d.end)]
     strong = bool(_STRONG_RUNNING.search(text, sentence.start, sentence.end))
-    running = strong or bool(_RUNNING.search(text, clause.start, clause.end))
+    national = place is None or "-" not in place
+    running = strong or (national and bool(_RUNNING.search(text, sentence.start, sentence.end)))
     tied = _event_dates(analysis, sentence)
     if strong or (running and not tied):
         chosen = sentence_as_of or as_of

@@ -304,7 +304,7 @@ RELAY_CUES: tuple[str, ...] = ("citing", "quoting", "cited", "according to figur
 RUNNING_TOTAL_CUES: tuple[str, ...] = (
     "so far", "since", "in total", "toll", "to date", "as of", "overall", "altogether",
     "cumulative", "have been", "has been", "had been", "stood at", "rose to", "risen to",
-    "reached", "climbed to", "tally", "now", "by",
+    "reached", "climbed to", "tally", "now",
 )
 
 # Speech verbs whose own date is when the statement was made, not when the events happened.
