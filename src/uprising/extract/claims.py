@@ -9,6 +9,7 @@ in the analysis trace so `uprising explain` can show why:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -112,7 +113,28 @@ def find_claims(analysis: Analysis) -> list[Claim]:
             f"{reading.subject.value if reading.subject else None} [{number.low}, {number.high}]"
             f" by {', '.join(rules)}"
         )
-    return claims
+    return _restated_headlines(analysis, claims)
+
+
+def _restated_headlines(analysis: Analysis, claims: list[Claim]) -> list[Claim]:
+    """A headline restates a figure of the body ("Death toll rises to 326"): it takes the
+    source, place and date the body gives that figure."""
+    paragraphs = analysis.paragraphs
+    if len(paragraphs) < 2 or "\n" in analysis.text[paragraphs[0].start : paragraphs[0].end]:
+        return claims
+    headline = paragraphs[0]
+    out = []
+    for claim in claims:
+        if headline.contains(claim.evidence.start, claim.evidence.end):
+            body = next((c for c in claims if c.evidence.start >= headline.end
+                         and c.measure is claim.measure and c.low == claim.low
+                         and c.subject is claim.subject), None)
+            if body is not None:
+                claim = dataclasses.replace(
+                    claim, source=body.source, place=body.place, city=body.city,
+                    date=body.date, rules=(*claim.rules, "headline:restates-body"))
+        out.append(claim)
+    return out
 
 
 def _show(text: str, number: NumberMention) -> str:
