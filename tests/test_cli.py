@@ -162,3 +162,23 @@ def test_process_twice_extracts_only_new_documents(
     assert "Extracted 1 document(s)" in first.output
     assert "Extracted 0 document(s)" in second.output
     assert "Extracted 1 document(s)" in again.output
+
+
+def test_places_prints_code_city_confidence_and_reason(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["places", "Shops closed in Saghez and in Kordestan province."])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].split()[:3] == ["'Saghez'", "IR-12", "Saqqez"]
+    assert "IR-12" in lines[1] and "province" in lines[1]
+
+
+def test_extract_with_two_workers_writes_the_same_bytes(tmp_path: Path, runner: CliRunner) -> None:
+    lines = [{"id": f"d{i}", "text": f"HRANA said {i + 3} people were arrested in Rasht on "
+              "Monday.", "published": "2022-10-05"} for i in range(12)]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert runner.invoke(cli, ["extract", str(src), "-o", str(one)]).exit_code == 0
+    assert runner.invoke(cli, ["extract", str(src), "-o", str(two), "--workers", "2"]
+                         ).exit_code == 0
+    assert one.read_bytes() == two.read_bytes()

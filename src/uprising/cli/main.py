@@ -10,6 +10,7 @@ from uprising import __version__
 from uprising.cli.demo import demo_command
 from uprising.cli.extract import explain_command, extract_command
 from uprising.cli.numbers import numbers_command
+from uprising.cli.places import places_command
 from uprising.cli.publish import report_command, tally_command
 from uprising.cli.store import ingest_command, init_command, process_command
 
@@ -37,5 +38,6 @@ for command in (
     demo_command,
     explain_command,
     numbers_command,
+    places_command,
 ):
     cli.add_command(command)

@@ -78,11 +78,6 @@ def source_ids() -> frozenset[str]:
     return frozenset(_registry())
 
 
-def _alias_pattern(alias: str) -> str:
-    body = re.escape(alias).replace(r"\ ", r"\s+").replace("'", "['’]")
-    return rf"(?<![\w-]){body}(?![\w-])"
-
-
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
     """One case-sensitive pattern for acronyms and one case-insensitive for the rest."""
@@ -94,10 +89,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[
                 exact.setdefault(alias, source_id)
             else:
                 folded.setdefault(alias.casefold(), source_id)
-    def build(keys: list[str], flags: int) -> re.Pattern[str]:
-        keys = sorted(keys, key=len, reverse=True)
-        return re.compile("|".join(_alias_pattern(k) for k in keys), flags)
-    return build(list(exact), 0), build(list(folded), re.IGNORECASE), exact, folded
+    return phrase_pattern(exact, flags=0), phrase_pattern(folded), exact, folded
 
 
 _UNNAMED = phrase_pattern(en.UNNAMED_SOURCES)

@@ -162,10 +162,14 @@ class _Tokens:
         return self.text[self.starts[first - 1] : self.ends[first - 1]]
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_ASCII_UPPER = re.compile(r"[A-Z]")
+
+
 def _informal(text: str) -> bool:
     """Text typed all in lower case (a correspondent's note): capitals are no evidence there."""
-    letters = [c for c in text if c.isalpha() and c.isascii()]
-    return len(letters) >= 40 and sum(c.isupper() for c in letters) < 0.01 * len(letters)
+    letters = len(_ASCII_LETTER.findall(text))
+    return letters >= 40 and len(_ASCII_UPPER.findall(text)) < 0.01 * letters
 
 
 def _lowercase_allowed(tokens: _Tokens, i: int, informal: bool) -> bool:
