@@ -186,11 +186,20 @@ def _counted(
     return counted_after(text, number.end, sentence.end), None
 
 
+def _sentence_cues(analysis: Analysis, sentence: Span) -> list[Cue]:
+    """The cues of a sentence, found once however many figures it holds."""
+    cache: dict[int, list[Cue]] = analysis.extras.setdefault("sentence_cues", {})
+    if sentence.start not in cache:
+        cache[sentence.start] = find_cues(analysis.text, sentence.start, sentence.end)
+    return cache[sentence.start]
+
+
 def _nearest_cues(
-    text: str, number: NumberMention, counted_end: int, sentence: Span
+    analysis: Analysis, number: NumberMention, counted_end: int, sentence: Span
 ) -> tuple[tuple[Cue, int] | None, tuple[Cue, int] | None]:
     """The nearest cue on each side, with its distance in words, within the sentence."""
-    cues = find_cues(text, sentence.start, sentence.end)
+    text = analysis.text
+    cues = _sentence_cues(analysis, sentence)
     left: tuple[Cue, int] | None = None
     right: tuple[Cue, int] | None = None
     for cue in cues:
@@ -225,7 +234,7 @@ def _read(
                       "not a measure")
         return None
     end = counted.end if counted else number.end
-    left, right = _nearest_cues(text, number, end, sentence)
+    left, right = _nearest_cues(analysis, number, end, sentence)
     if counted is not None and counted.category in {"measure", "event"}:
         assert counted.measure is not None
         measure = counted.measure

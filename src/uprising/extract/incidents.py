@@ -9,6 +9,7 @@ cities reports three incidents.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from uprising.extract.analysis import Analysis, Span
@@ -29,9 +30,15 @@ def _cue_patterns() -> dict[IncidentType, re.Pattern[str]]:
     return {kind: phrase_pattern(cues) for kind, cues in en.INCIDENT_CUES.items()}
 
 
-def _types_in(text: str, sentence: Span) -> list[IncidentType]:
-    found = [kind for kind, pattern in _cue_patterns().items()
-             if pattern.search(text, sentence.start, sentence.end)]
+def _cue_starts(analysis: Analysis) -> dict[IncidentType, list[int]]:
+    """Where each type's cues start in the document: one pass per type, not per sentence."""
+    return {kind: [m.start() for m in pattern.finditer(analysis.text)]
+            for kind, pattern in _cue_patterns().items()}
+
+
+def _types_in(starts: dict[IncidentType, list[int]], sentence: Span) -> list[IncidentType]:
+    found = [kind for kind, at in starts.items()
+             if bisect_left(at, sentence.start) < bisect_left(at, sentence.end)]
     # a death inside a crackdown is counted by the crackdown; a killing stands alone
     if IncidentType.CRACKDOWN in found and IncidentType.KILLING in found:
         found.remove(IncidentType.KILLING)
@@ -65,8 +72,9 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
     text = analysis.text
     seen: set[tuple[IncidentType, str | None, str | None, str | None]] = set()
     incidents: list[Incident] = []
+    starts = _cue_starts(analysis)
     for sentence in analysis.sentences:
-        kinds = _types_in(text, sentence)
+        kinds = _types_in(starts, sentence)
         if not kinds:
             continue
         places = _units(_where(analysis, sentence))

@@ -8,6 +8,7 @@ quoted (a name followed by "said") are left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from uprising.extract.analysis import Analysis, Span
@@ -35,8 +36,20 @@ _SENTENCED_TO_DEATH = re.compile(r"\bsentenced\b[^.;]{0,100}?\bto\s+death\b", re
 _PRONOUN_START = re.compile(r"\s*(?:He|She|His|Her)\b")
 
 
-def _fates(text: str, span: Span) -> tuple[Fate, ...]:
-    found = [f for f, p in _fate_patterns().items() if p.search(text, span.start, span.end)]
+def _fate_starts(analysis: Analysis) -> dict[Fate, list[int]]:
+    """Where each fate's cues start: one pass per fate over the document, not per sentence."""
+    cached: dict[Fate, list[int]] | None = analysis.extras.get("fate_starts")
+    if cached is None:
+        cached = {fate: [m.start() for m in pattern.finditer(analysis.text)]
+                  for fate, pattern in _fate_patterns().items()}
+        analysis.extras["fate_starts"] = cached
+    return cached
+
+
+def _fates(analysis: Analysis, span: Span) -> tuple[Fate, ...]:
+    text = analysis.text
+    found = [f for f, at in _fate_starts(analysis).items()
+             if bisect_left(at, span.start) < bisect_left(at, span.end)]
     if _SENTENCED_TO_DEATH.search(text, span.start, span.end) and \
             Fate.SENTENCED_TO_DEATH not in found:
         found.append(Fate.SENTENCED_TO_DEATH)  # "sentenced three men, A, B and C, to death"
@@ -48,11 +61,11 @@ def _fates(text: str, span: Span) -> tuple[Fate, ...]:
 def _with_next(analysis: Analysis, index: int) -> tuple[Fate, ...]:
     """Fates of a sentence and of the next one when it goes on about the same person ("He")."""
     text = analysis.text
-    fates = list(_fates(text, analysis.sentences[index]))
+    fates = list(_fates(analysis, analysis.sentences[index]))
     if index + 1 < len(analysis.sentences):
         following = analysis.sentences[index + 1]
         if _PRONOUN_START.match(text, following.start):
-            fates += [f for f in _fates(text, following) if f not in fates]
+            fates += [f for f in _fates(analysis, following) if f not in fates]
     return tuple(fates)
 
 
