@@ -30,7 +30,6 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:began|begun|started|erupted|broke\s+out|sparked|since)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-_THERE = re.compile(r"\bthere\b|\bthe\s+(?:city|town|province|region)\b", re.IGNORECASE)
 
 
 # --- source ------------------------------------------------------------------------------------
@@ -143,8 +142,6 @@ def claim_place(analysis: Analysis, offset: int, sentence: Span) -> tuple[str | 
         found = places_in(analysis, earlier)
         if found:
             place, city = scope(found)
-            if _THERE.search(text, sentence.start, sentence.end) or city is None:
-                return place, city, "place:paragraph"
             return place, city, "place:paragraph"
     return document_focus(analysis), None, "place:document"
 
