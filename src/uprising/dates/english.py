@@ -7,7 +7,8 @@ year. Cheap anchored checks then
 look at the few characters around each atom: a prefix ("on", "since", "as of", "by", "in",
 "between", «از», «در») and a connector to the next atom ("to", a dash, «تا») turn atoms into the
 composite expressions the contract cares about (as-of days, since-periods, ranges). English and
-Persian share the machinery; their words live in `lang_en` and `jalali`.
+Persian share the machinery; their words live in `lang_en` and `jalali`, and the patterns built
+from them in `patterns`, so that this module holds only reading, composing and resolving.
 
 Resolution rules (shared/spec/extraction.md):
 - a day or month without a year is the latest such one on or before publication;
@@ -29,10 +30,24 @@ import datetime as dt
 import logging
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from uprising.dates import jalali, lang_en
+from uprising.dates.patterns import (
+    ALTERNATIVES,
+    CONNECTOR_RE,
+    FA_MONTH_BY_KEY,
+    FA_SINCE_RE,
+    FA_WEEKDAY_BY_KEY,
+    FUTURE_AFTER_RE,
+    FUTURE_BEFORE_RE,
+    MONTHS_BY_KEY,
+    NORMALISE_RE,
+    PREFIX_RE,
+    atom_matches,
+    fold,
+)
 from uprising.dates.values import (
     DateKind,
     DateMention,
@@ -52,274 +67,6 @@ from uprising.dates.values import (
 __all__ = ["find_dates"]
 
 LOGGER = logging.getLogger(__name__)
-
-# ---------------------------------------------------------------------------------------------
-# Patterns
-
-
-def _alt(words: Iterable[str], *, space: str = r"\s+") -> str:
-    """An alternation, longest first so that "last weekend" wins over "last week"."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", space) for w in ordered)
-
-
-def _fold(word: str) -> str:
-    """A lookup key: lower case, no ZWNJ, no spaces, no trailing dot."""
-    return re.sub(r"[\s\u200c.]+", "", word.lower())
-
-
-def _fa_compound(word: str) -> str:
-    """A Persian word whose parts may be joined by a ZWNJ, a space or nothing."""
-    parts = word.replace("شنبه", " شنبه").split()
-    return r"[\u200c ]?".join(re.escape(p) for p in parts)
-
-
-_CS = lang_en.CASE_SENSITIVE_MONTHS
-_MONTH_FULL = (
-    rf"(?:(?:{_alt(m for m in lang_en.FULL_MONTHS if m not in _CS)})"
-    rf"|(?-i:{_alt(m.capitalize() for m in lang_en.FULL_MONTHS if m in _CS)}))\b"
-)
-_MONTH_ABBR = (
-    rf"(?:(?:{_alt(m for m in lang_en.MONTH_ABBREVIATIONS if m not in _CS)})"
-    rf"|(?-i:{_alt(m.capitalize() for m in lang_en.MONTH_ABBREVIATIONS if m in _CS)}))"
-    r"\b(?:\.(?=\s*[0-9]))?"
-)
-_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
-_MONTHS_BY_KEY = {**lang_en.FULL_MONTHS, **lang_en.MONTH_ABBREVIATIONS}
-
-_WEEKDAY = rf"(?:{_alt(lang_en.WEEKDAYS)})\b"
-_WEEKDAY_PREFIX = (
-    rf"(?:(?:{_alt(lang_en.WEEKDAYS)}|{_alt(lang_en.WEEKDAY_ABBREVIATIONS)})\b\.?,?\s+)?"
-)
-
-_COUNT = rf"\s+(?:{_alt(lang_en.COUNT_NOUNS + lang_en.COUNT_CUES)})\b"
-_COUNTED = rf"\s+(?:{_alt(lang_en.COUNT_NOUNS)})\b"
-_DAY_START = r"(?<![0-9.,:/])"
-_ORD = r"(?:st|nd|rd|th)?(?![0-9a-z])"
-_YEAR = r"(?:19|20)[0-9]{2}(?![0-9]|,[0-9])"
-_DASH = r"[-\u2010-\u2015]"
-_RANGE_WORD = rf"(?:{_alt(lang_en.RANGE_WORDS)})\b"
-_NUMBER = rf"(?:[0-9]{{1,2}}|(?:{_alt(lang_en.NUMBER_WORDS)})\b)"
-
-_PB = r"(?<![\w\u200c])"  # a Persian word's edges: ZWNJ joins words, it does not end them
-_PE = r"(?![\w\u200c])"
-_FA_MONTH = rf"{_PB}(?:{_alt(jalali.MONTHS)}){_PE}(?:\u200c?ماه{_PE})?"
-_FA_MONTH_BY_KEY = {_fold(k): v for k, v in jalali.MONTHS.items()}
-_TR_MONTH = rf"(?:{_alt(jalali.TRANSLITERATED_MONTHS)})\b"
-_FA_WEEKDAY = "|".join(_fa_compound(w) for w in sorted(jalali.WEEKDAYS, key=len, reverse=True))
-_FA_WEEKDAY_BY_KEY = {_fold(k): v for k, v in jalali.WEEKDAYS.items()}
-_ZWNJ_OR_SPACE = r"[\u200c ]?"
-_FA_PART = rf"{_PB}(?:{_alt(jalali.PARTS_OF_DAY, space=_ZWNJ_OR_SPACE)})\s+"
-_FA_EZAFE = r"(?:\u200c?ی)?[\s\u200c]+"  # «هفته‌ی گذشته», «هفته گذشته»
-_FA_NOT_COUNTED = r"(?<![0-9]\s)"  # «۸۰ روز گذشته» is "the past 80 days", not yesterday
-_JYEAR = r"1[34][0-9]{2}(?![0-9])"
-
-_ALTERNATIVES: tuple[tuple[str, str], ...] = (
-    (  # "between 14 and 16 November", "14-16 Nov 2022"
-        "range_dmy",
-        rf"{_DAY_START}(?P<ra>[0-9]{{1,2}}){_ORD}\s*(?:{_RANGE_WORD}|{_DASH})\s*"
-        rf"(?P<rb>[0-9]{{1,2}}){_ORD}\s+(?:of\s+)?(?P<rm>{_MONTH})(?:,?\s+(?P<ry>{_YEAR}))?",
-    ),
-    (  # "November 14-16", "Nov 14 to 16, 2022"
-        "range_mdy",
-        rf"(?P<rm2>{_MONTH})\s+(?P<ra2>[0-9]{{1,2}}){_ORD}\s*(?:{_RANGE_WORD}|{_DASH})\s*"
-        rf"(?P<rb2>[0-9]{{1,2}}){_ORD}(?:,?\s+(?P<ry2>{_YEAR})|(?!{_COUNT}))",
-    ),
-    (  # «۱۴ تا ۱۶ آذر ۱۴۰۱»
-        "range_jalali",
-        rf"{_DAY_START}(?P<ra3>[0-9]{{1,2}})\s*(?:تا|و|{_DASH})\s*(?P<rb3>[0-9]{{1,2}})\s*"
-        rf"(?P<rm3>{_FA_MONTH})(?:\s+(?:سال\s+)?(?P<ry3>{_JYEAR}))?",
-    ),
-    (  # "2022-11-12", "2022/11/12"
-        "iso",
-        r"(?<![0-9])(?P<iy>(?:19|20)[0-9]{2})(?P<isep>[-/])(?P<im>[0-9]{1,2})(?P=isep)"
-        r"(?P<id>[0-9]{1,2})(?![0-9])",
-    ),
-    (  # "1401/08/25"
-        "jalali_numeric",
-        r"(?<![0-9])(?P<ny>1[34][0-9]{2})(?P<nsep>[-/.])(?P<nm>[0-9]{1,2})(?P=nsep)"
-        r"(?P<nd>[0-9]{1,2})(?![0-9])",
-    ),
-    (  # "26 October", "Wednesday, 26th of October 2022"
-        "dmy",
-        rf"{_WEEKDAY_PREFIX}(?:the\s+)?{_DAY_START}(?P<d1>[0-9]{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m1>{_MONTH})"
-        rf"(?:,?\s+(?P<y1>{_YEAR}))?",
-    ),
-    (  # "Oct 3", "Wednesday, November 27, 2022"
-        "mdy",
-        rf"{_WEEKDAY_PREFIX}(?P<m2>{_MONTH})\s+(?P<d2>[0-9]{{1,2}}){_ORD}"
-        rf"(?:,?\s+(?P<y2>{_YEAR})|(?!{_COUNT}))",
-    ),
-    (  # «روز دوشنبه ۱۴ آذر ۱۴۰۱», "25 Aban 1401"
-        "jalali_dmy",
-        rf"(?:{_FA_PART})?(?:{_PB}(?:{_FA_WEEKDAY}){_PE}[\s،,]+)?{_DAY_START}(?P<jd>[0-9]{{1,2}})"
-        rf"(?![0-9])\s*(?P<jm>{_FA_MONTH}|{_TR_MONTH})(?:\s+(?:سال\s+)?(?P<jy>{_JYEAR}))?",
-    ),
-    (  # «آبان ۱۴۰۱», «اواخر آبان», "Aban 1401"; a bare «آبان» needs «در» or a range
-        "jalali_month",
-        rf"(?:{_PB}(?P<jp>{_alt(jalali.MONTH_PARTS)})\s+)?"
-        rf"(?:(?P<jm2>{_FA_MONTH})|(?P<jt2>{_TR_MONTH})(?=\s+{_JYEAR}))"
-        rf"(?:\s+(?:سال\s+)?(?P<jy2>{_JYEAR}))?",
-    ),
-    (  # "November 2022", "mid-November"; a bare "November" needs "in", "since" or a range
-        "month",
-        rf"(?:(?P<mp>{_alt(lang_en.MONTH_PARTS)})[\s\u2010-]*)?"
-        rf"(?:(?P<m3>{_MONTH_FULL})|(?P<m3a>{_MONTH_ABBR})(?=,?\s+{_YEAR}))"
-        rf"(?:,?\s+(?P<y3>{_YEAR}))?",
-    ),
-    (  # "last week", "earlier this month", "over the weekend"
-        "relative_period",
-        rf"(?<!the\s)(?P<rp>{_alt(lang_en.RELATIVE_PERIODS)})\b(?!\s+of\b)",
-    ),
-    (  # "yesterday evening", "tonight", "the day before yesterday"
-        "relative_day",
-        rf"(?P<rd>{_alt(lang_en.RELATIVE_DAYS)})\b"
-        rf"(?:\s+(?:{_alt(lang_en.PARTS_OF_DAY)})\b)?",
-    ),
-    (  # "two days earlier", "a week ago", "three days later,"
-        "shift",
-        rf"(?P<sn>{_NUMBER})\s+(?P<su>{_alt(lang_en.SHIFT_UNITS)})\b\s+"
-        r"(?:(?P<sd>ago|earlier|later)\b|(?P<sd2>before|after)(?=\s*(?:[.,;:!?)]|\Z)))",
-    ),
-    (  # "the past 24 hours", "the last two weeks"
-        "past",
-        rf"the\s+(?:past|last)\s+(?:(?P<pn>[0-9]{{1,3}}|(?:{_alt(lang_en.NUMBER_WORDS)}))\s+)?"
-        r"(?P<pu>days?|weeks?|hours?)\b(?!\s+of\b)",
-    ),
-    (  # "Thursday evening", "last Friday", "next Monday"
-        "weekday",
-        rf"(?:(?P<wm>{_alt(lang_en.WEEKDAY_MODIFIERS)})\s+)?(?<!bloody\s)(?<!black\s)"
-        rf"(?P<wd>{_WEEKDAY})(?!\s+prayers?\b)(?:\s+(?:{_alt(lang_en.PARTS_OF_DAY)})\b)?",
-    ),
-    (  # «عصر دیروز», «هفته‌ی گذشته»
-        "fa_relative",
-        rf"(?:{_FA_PART})?{_FA_NOT_COUNTED}{_PB}"
-        rf"(?:(?P<fd>{_alt(jalali.RELATIVE_DAYS, space=_FA_EZAFE)})"
-        rf"|(?P<fp>{_alt(jalali.RELATIVE_PERIODS, space=_FA_EZAFE)})){_PE}",
-    ),
-    (  # «شامگاه یکشنبه», «دوشنبه‌ی گذشته»; a bare «دوشنبه» needs a range
-        "fa_weekday",
-        rf"(?P<fwp>{_FA_PART})?{_PB}(?P<fw>{_FA_WEEKDAY})"
-        rf"(?:\u200c?ی?\s+(?P<fwl>گذشته|پیش){_PE}|{_PE})",
-    ),
-    (  # "2022", only after "in", "since", "during", "by" or in a range
-        "year",
-        rf"{_DAY_START}(?P<yr>(?:19[5-9][0-9]|20[0-4][0-9]))(?![0-9]|,[0-9]|{_COUNTED}|\s*{_DASH}[0-9])",
-    ),
-)
-
-
-def _compile(names: Iterable[str] | None = None) -> re.Pattern[str]:
-    wanted = None if names is None else frozenset(names)
-    chosen = [(n, b) for n, b in _ALTERNATIVES if wanted is None or n in wanted]
-    return re.compile("|".join(f"(?P<{n}>{b})" for n, b in chosen), re.IGNORECASE)
-
-
-_ATOM_RE = _compile()
-# At a digit only these can match; trying fewer alternatives there halves the cost of a digit.
-_DIGIT_ATOM_RE = _compile(
-    ("range_dmy", "range_jalali", "iso", "jalali_numeric", "dmy", "jalali_dmy", "shift", "year")
-)
-_DIGIT_ONLY = ("range_dmy", "range_jalali", "iso", "jalali_numeric", "year")
-_WORD_ATOM_RE = _compile(n for n, _ in _ALTERNATIVES if n not in _DIGIT_ONLY)
-
-# The pattern above is tried only where a word could start a date: trying it at every position
-# of a 5 KB report costs about 17 ms, at the few dozen trigger words well under 1 ms. A strong
-# word always triggers; a weak one ("the", "last", "two", «این») only before a date word or a digit.
-_NAMES = frozenset(
-    [
-        *lang_en.FULL_MONTHS,
-        *lang_en.MONTH_ABBREVIATIONS,
-        *lang_en.WEEKDAYS,
-        *jalali.MONTHS,
-        *(_fold(w) for w in jalali.WEEKDAYS),
-        "شنبه",
-    ]
-)
-_DATE_WORDS = _NAMES | {*lang_en.SHIFT_UNITS, "hour", "hours", *lang_en.PARTS_OF_DAY}
-_FA_FIRST_WORDS = [*jalali.PARTS_OF_DAY, *jalali.RELATIVE_DAYS, *jalali.RELATIVE_PERIODS]
-_STRONG = _NAMES | frozenset(
-    [
-        *lang_en.WEEKDAY_ABBREVIATIONS,
-        *jalali.TRANSLITERATED_MONTHS,
-        *jalali.MONTH_PARTS,
-        *(w for w in [*lang_en.RELATIVE_DAYS, *jalali.RELATIVE_DAYS] if " " not in w),
-        *(w.split()[0] for w in _FA_FIRST_WORDS),
-    ]
-)
-
-
-def _weak_words() -> dict[str, frozenset[str]]:
-    """First words of multi-word phrases, each with the second words that may follow it."""
-    phrases = [
-        *lang_en.RELATIVE_DAYS,
-        *lang_en.RELATIVE_PERIODS,
-        *lang_en.MONTH_PARTS,
-        *lang_en.WEEKDAY_MODIFIERS,
-        *jalali.RELATIVE_PERIODS,
-        *jalali.WEEKDAYS,
-        *jalali.PARTS_OF_DAY,
-        "the past",
-        "the last",
-    ]
-    weak: dict[str, set[str]] = {w: set() for w in lang_en.NUMBER_WORDS}
-    for phrase in phrases:
-        words = phrase.split()
-        if words[0] not in _STRONG:
-            weak.setdefault(words[0], set()).update(words[1:2])
-    weak.setdefault("هفته", set()).add("ی")  # «هفته‌ی گذشته»: the ezafe is a token of its own
-    return {w: frozenset(nexts) | _DATE_WORDS for w, nexts in weak.items()}
-
-
-_WEAK = _weak_words()
-_TOKEN_RE = re.compile(r"\w+")
-
-
-def _atom_matches(norm: str) -> Iterable[re.Match[str]]:
-    """Leftmost, non-overlapping matches of `_ATOM_RE`, tried at trigger words only."""
-    last_end = 0
-    for token in _TOKEN_RE.finditer(norm):
-        pos = token.start()
-        if pos < last_end:
-            continue
-        word = token.group()
-        if word[0] in "0123456789":
-            pattern = _DIGIT_ATOM_RE
-        else:
-            word = word.lower()
-            if word not in _STRONG:
-                nexts = _WEAK.get(word)
-                if nexts is None:
-                    continue
-                following = _TOKEN_RE.search(norm, token.end())
-                if following is None:
-                    continue
-                after = following.group().lower()
-                if after not in nexts and after[0] not in "0123456789":
-                    continue
-            pattern = _WORD_ATOM_RE
-        m = pattern.match(norm, pos)
-        if m is not None and m.end() > pos:
-            last_end = m.end()
-            yield m
-
-
-_PREFIX_RE = re.compile(
-    r"(?:\b(?P<since>since)|\b(?P<asof>as\s+of|as\s+at|as\s+on|by)|\b(?P<on>on)"
-    r"|\b(?P<inside>in|during|throughout)|\b(?P<between>between)|\b(?P<from>from)"
-    rf"|{_PB}(?P<fa_from>از)|{_PB}(?P<fa_between>بین)|{_PB}(?P<fa_in>در))\s+\Z",
-    re.IGNORECASE,
-)
-_TO_WORDS = [w for w in lang_en.RANGE_WORDS if w != "and"] + ["تا"]
-_CONNECTOR_RE = re.compile(
-    rf"\s*(?:(?P<both>and|و)|(?:{_alt(_TO_WORDS)})|{_DASH})\s*", re.IGNORECASE
-)
-_FA_SINCE_RE = re.compile(rf"\s+(?:{_alt(jalali.SINCE_SUFFIXES)}){_PE}")
-_FUTURE_BEFORE_RE = re.compile(
-    rf"(?:\b(?:{_alt(c for c in lang_en.FUTURE_CUES if c[0] != chr(39))})\b|'ll\b)[^.;!?]*\Z",
-    re.IGNORECASE,
-)
-_FUTURE_AFTER_RE = re.compile(r"\s+(?:(?!that\b)[a-z]+\s+)?(?:will|shall)\b", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
 # Atoms
@@ -377,7 +124,7 @@ _RELATIVE_PERIODS = {
 
 def _read_day_range(m: re.Match[str], _published: dt.date | None) -> _Reading:
     suffix = "" if m.lastgroup == "range_dmy" else "2"
-    month = _MONTHS_BY_KEY[_fold(m.group("rm" + suffix))]
+    month = MONTHS_BY_KEY[fold(m.group("rm" + suffix))]
     first, last = int(m.group("ra" + suffix)), int(m.group("rb" + suffix))
     resolve, floating = days_resolver(month, first, last, _year(m.group("ry" + suffix)))
     return _Reading(resolve=resolve, floating=floating, category="range", kind=DateKind.PERIOD)
@@ -404,7 +151,7 @@ def _read_jalali_numeric(m: re.Match[str], _published: dt.date | None) -> _Readi
 
 def _read_day(m: re.Match[str], _published: dt.date | None) -> _Reading:
     suffix = "1" if m.lastgroup == "dmy" else "2"
-    month = _MONTHS_BY_KEY[_fold(m.group("m" + suffix))]
+    month = MONTHS_BY_KEY[fold(m.group("m" + suffix))]
     day, year = int(m.group("d" + suffix)), _year(m.group("y" + suffix))
     resolve, floating = day_resolver(month, day, year)
     return _Reading(resolve=resolve, floating=floating)
@@ -428,7 +175,7 @@ def _read_jalali_month(m: re.Match[str], _published: dt.date | None) -> _Reading
 
 
 def _read_month(m: re.Match[str], _published: dt.date | None) -> _Reading:
-    month = _MONTHS_BY_KEY[_fold(m.group("m3") or m.group("m3a"))]
+    month = MONTHS_BY_KEY[fold(m.group("m3") or m.group("m3a"))]
     part_words = _phrase_key(m.group("mp") or "")
     year = _year(m.group("y3"))
     part = lang_en.MONTH_PARTS.get(part_words, (1, 31))
@@ -489,7 +236,7 @@ def _read_weekday(m: re.Match[str], published: dt.date | None) -> _Reading:
 
 def _read_fa_weekday(m: re.Match[str], published: dt.date | None) -> _Reading:
     modifier = "previous" if m.group("fwl") else None
-    resolve = weekday_resolver(_FA_WEEKDAY_BY_KEY[_fold(m.group("fw"))], modifier, published)
+    resolve = weekday_resolver(FA_WEEKDAY_BY_KEY[fold(m.group("fw"))], modifier, published)
     return _Reading(
         resolve=resolve,
         floating=modifier is None,
@@ -519,7 +266,7 @@ _READERS: dict[str, _Reader] = {
     "fa_weekday": _read_fa_weekday,
     "year": _read_year,
 }
-assert set(_READERS) == {name for name, _ in _ALTERNATIVES}  # every alternative has a reader
+assert set(_READERS) == {name for name, _ in ALTERNATIVES}  # every alternative has a reader
 
 
 def _atom(m: re.Match[str], published: dt.date | None) -> _Atom:
@@ -539,10 +286,10 @@ def _atom(m: re.Match[str], published: dt.date | None) -> _Atom:
 
 
 def _jalali_month_number(word: str) -> int:
-    key = _fold(word)
-    if key not in _FA_MONTH_BY_KEY and key.endswith("ماه"):
+    key = fold(word)
+    if key not in FA_MONTH_BY_KEY and key.endswith("ماه"):
         key = key.removesuffix("ماه")  # «آبان‌ماه»
-    return _FA_MONTH_BY_KEY.get(key) or jalali.TRANSLITERATED_MONTHS[key]
+    return FA_MONTH_BY_KEY.get(key) or jalali.TRANSLITERATED_MONTHS[key]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -551,9 +298,9 @@ def _jalali_month_number(word: str) -> int:
 
 def _future(norm: str, start: int, end: int) -> bool:
     """Whether the clause around a weekday points ahead ("will ... on Monday", "Monday will")."""
-    if _FUTURE_BEFORE_RE.search(norm, max(0, start - 40), start):
+    if FUTURE_BEFORE_RE.search(norm, max(0, start - 40), start):
         return True
-    return _FUTURE_AFTER_RE.match(norm, end) is not None
+    return FUTURE_AFTER_RE.match(norm, end) is not None
 
 
 def _mention(
@@ -592,13 +339,13 @@ def _compose(norm: str, atoms: list[_Atom], published: dt.date | None) -> list[D
     i = 0
     while i < len(atoms):
         a = atoms[i]
-        pre = _PREFIX_RE.search(norm, max(0, a.start - 16), a.start)
+        pre = PREFIX_RE.search(norm, max(0, a.start - 16), a.start)
         prefix = pre.lastgroup if pre else None
         pre_start = pre.start() if pre else a.start
         found: DateMention | None = None
         if i + 1 < len(atoms):
             b = atoms[i + 1]
-            conn = _CONNECTOR_RE.fullmatch(norm, a.end, b.start)
+            conn = CONNECTOR_RE.fullmatch(norm, a.end, b.start)
             if conn and _range_allowed(a, b, conn.group("both") is not None, prefix):
                 value = _pair(a, b, published)
                 if value is not None:
@@ -627,7 +374,7 @@ def _single(
     """One atom with what stands before it ("since", "as of", "on", "in", «از ... تاکنون»)."""
     end = a.end
     if prefix == "fa_from":
-        suffix = _FA_SINCE_RE.match(norm, a.end)
+        suffix = FA_SINCE_RE.match(norm, a.end)
         if suffix:
             prefix, end = "since", suffix.end()
     if prefix == "since":
@@ -651,12 +398,9 @@ def _single(
     return _mention(start, a.end, value, a.kind, a.rule + (":future" if forward else ""))
 
 
-_NORMALISE_RE = re.compile("[" + "".join(map(chr, jalali.NORMALISE)) + "]")
-
-
 def _normalise(text: str) -> str:
     """Persian and Arabic-Indic digits to ASCII, Arabic letters to Persian; same length."""
-    return _NORMALISE_RE.sub(lambda m: jalali.NORMALISE[ord(m.group())], text)
+    return NORMALISE_RE.sub(lambda m: jalali.NORMALISE[ord(m.group())], text)
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
@@ -675,7 +419,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         raise TypeError(f"published must be a date or None, not {type(published).__name__}")
     norm = text if text.isascii() else _normalise(text)
     atoms: list[_Atom] = []
-    for m in _atom_matches(norm):
+    for m in atom_matches(norm):
         try:
             atom = _atom(m, published)
         except (KeyError, ValueError, OverflowError):
