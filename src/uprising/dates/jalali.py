@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 from typing import Final
 
-import jdatetime  # type: ignore[import-untyped]  # the package ships no type information
+import jdatetime  # the package ships no type information
 
 from uprising.dates.values import DateValue, Precision, Resolver, day_value, fixed, span_value
 
