@@ -26,6 +26,11 @@ _RUNNING = phrase_pattern(en.RUNNING_TOTAL_CUES)
 _NATIONWIDE = phrase_pattern(en.NATIONWIDE_CUES)
 _NATIONAL_SCOPE = phrase_pattern(en.NATIONAL_SCOPE_CUES)
 _STRONG_RUNNING = phrase_pattern(en.STRONG_RUNNING_TOTAL_CUES)
+_PRESENT_TOTAL = phrase_pattern(en.PRESENT_TOTAL_CUES)
+_LOCAL_BACK = phrase_pattern(en.LOCAL_REFERENCES)
+_BREAKS_DOWN = re.compile(r"[\w,.]+\s+(?:of\s+(?:them|whom|those))\b", re.IGNORECASE)
+_BREAKDOWN_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+\S*\s*$",
+                               re.IGNORECASE)
 _ORIGIN_BEFORE = re.compile(
     r"(?:began|begun|started|erupted|broke\s+out|sparked|since)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
@@ -119,6 +124,9 @@ def claim_place(analysis: Analysis, offset: int, sentence: Span) -> tuple[str | 
     """
     text = analysis.text
     own = clause_at(text, offset, sentence)
+    if _BREAKS_DOWN.match(text, offset) or _BREAKDOWN_BEFORE.search(text, own.start, offset):
+        # "8 injured in Saqqez, 2 of them seriously": a breakdown shares its total's place
+        own = Span(clause_at(text, max(sentence.start, own.start - 2), sentence).start, own.end)
     clause = [p for p in places_in(analysis, own)
               if p.kind is not PlaceKind.COUNTRY or p.place != "IR"]
     if clause:
@@ -135,6 +143,8 @@ def claim_place(analysis: Analysis, offset: int, sentence: Span) -> tuple[str | 
             return place, city, "place:sentence"
     if _NATIONWIDE.search(text, sentence.start, sentence.end):
         return "IR", None, "place:nationwide"
+    if _national_total(analysis, offset, sentence):
+        return "IR", None, "place:national-total"
     paragraph = analysis.paragraph_index(offset)
     for earlier in reversed(analysis.sentences[: analysis.sentence_index(offset)]):
         if analysis.paragraph_index(earlier.start) != paragraph:
@@ -144,6 +154,27 @@ def claim_place(analysis: Analysis, offset: int, sentence: Span) -> tuple[str | 
             place, city = scope(found)
             return place, city, "place:paragraph"
     return document_focus(analysis), None, "place:document"
+
+
+def _national_total(analysis: Analysis, offset: int, sentence: Span) -> bool:
+    """A sourced running total with no place of its own ("HRANA said 18,000 have been
+    arrested since September") counts the whole country, whatever place the story is about."""
+    text = analysis.text
+    if _LOCAL_BACK.search(text, sentence.start, sentence.end):
+        return False  # "in the town since Friday": a local count, however sourced
+    running = _PRESENT_TOTAL.search(text, sentence.start, sentence.end) or any(
+        sentence.contains(d.start, d.end) and _long_running(analysis, d) for d in analysis.dates
+    )
+    return bool(running) and claim_source(analysis, offset, sentence)[0] is not None
+
+
+def _long_running(analysis: Analysis, mention: DateMention) -> bool:
+    """"as of 29 November", "since September": a tally's date, not "by Monday morning"."""
+    if mention.kind is DateKind.AS_OF:
+        return analysis.text[mention.start : mention.start + 2].lower() == "as"
+    if mention.kind is DateKind.SINCE and analysis.published is not None:
+        return (analysis.published - mention.value.start).days >= 21
+    return False
 
 
 def _focus_of(analysis: Analysis, places: list[PlaceMention]) -> str:

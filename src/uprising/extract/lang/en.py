@@ -472,3 +472,15 @@ STRONG_RUNNING_TOTAL_CUES: tuple[str, ...] = (
     "stood at", "stands at", "rose to", "risen to", "has risen", "have risen", "climbed to",
     "since the protests began", "since the start", "since september", "since mid-september",
 )
+
+# Present-tense tallies: a sourced figure with one of these and no place of its own is national.
+PRESENT_TOTAL_CUES: tuple[str, ...] = (
+    "have been", "has been", "now", "so far", "to date", "in total", "stands at", "stood at",
+)
+
+# Words that point back to a place already named: a figure with one of them is local.
+LOCAL_REFERENCES: tuple[str, ...] = (
+    "there", "the town", "the city", "the province", "the village", "the campus",
+    "the university", "the prison", "the region", "the district", "the area", "locally",
+    "the same city", "the same town", "the same province",
+)
