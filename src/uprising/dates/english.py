@@ -311,7 +311,11 @@ def _mention(
     return DateMention(start=start, end=end, value=value, kind=kind, rule=rule)
 
 
-def _pair(a: _Atom, b: _Atom, published: dt.date | None) -> DateValue | None:
+_PLANNED = re.compile(r"\b(?:planned|plans?|scheduled|called|calls|calling|announced|set|due|"
+                      r"expected|will|would)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
+def _pair(a: _Atom, b: _Atom, published: dt.date | None, norm: str = "") -> DateValue | None:
     """The period from `a` to `b`: the start first, then the end on or after it."""
     if a.floating and not b.floating:
         end = b.resolve(None, False)
@@ -321,6 +325,12 @@ def _pair(a: _Atom, b: _Atom, published: dt.date | None) -> DateValue | None:
         end = b.resolve(start.start if start else None, True)
     if start is None or end is None:
         return None
+    if (published is not None and end.end > published and a.category.startswith("weekday")
+            and b.category.startswith("weekday") and not _future(norm, a.start, b.end)
+            and not _PLANNED.search(norm, max(0, a.start - 60), a.start)):
+        # "a strike from Monday to Wednesday was heeded", read on Monday: last week's days
+        week = dt.timedelta(days=7)
+        return span_value(start.start - week, end.end - week)
     return span_value(start.start, end.end)
 
 
@@ -347,7 +357,7 @@ def _compose(norm: str, atoms: list[_Atom], published: dt.date | None) -> list[D
             b = atoms[i + 1]
             conn = CONNECTOR_RE.fullmatch(norm, a.end, b.start)
             if conn and _range_allowed(a, b, conn.group("both") is not None, prefix):
-                value = _pair(a, b, published)
+                value = _pair(a, b, published, norm)
                 if value is not None:
                     keep = prefix in ("between", "from", "fa_between", "fa_from", "on")
                     found = _mention(

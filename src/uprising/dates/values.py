@@ -280,7 +280,7 @@ def named_period(name: str, published: dt.date) -> DateValue | None:
     if name == "previous_week":
         return span_value(*week_of(p, -1))
     if name == "this_week":
-        return span_value(*week_of(p))
+        return span_value(week_of(p)[0], p)  # what a report can speak of: the week to date
     if name == "week_to_date":
         return span_value(week_of(p)[0], p)
     if name == "rest_of_week":

@@ -6,9 +6,10 @@ at the document; the rule that decided is returned for `explain`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from uprising.dates import DateKind, DateMention
+from uprising.dates import DateKind, DateMention, DateValue, Precision
 from uprising.extract.analysis import Analysis, Span
 from uprising.extract.lang import en
 from uprising.extract.phrases import phrase_pattern
@@ -242,7 +243,35 @@ def _usable(analysis: Analysis, mention: DateMention) -> bool:
 
 
 def _event_dates(analysis: Analysis, span: Span) -> list[DateMention]:
-    return [d for d in analysis.dates if span.contains(d.start, d.end) and _usable(analysis, d)]
+    dated = [d for d in analysis.dates if span.contains(d.start, d.end) and _usable(analysis, d)]
+    dated += [d for d in _ordinal_weeks(analysis) if span.contains(d.start, d.end)]
+    return sorted(dated, key=lambda d: d.start)
+
+
+def _ordinal_weeks(analysis: Analysis) -> list[DateMention]:
+    """"the sixth week since the uprising began on September 16": a period counted from the
+    day named after it."""
+    cached: list[DateMention] | None = analysis.extras.get("ordinal_weeks")
+    if cached is not None:
+        return cached
+    found: list[DateMention] = []
+    text = analysis.text
+    ordinals = {n.start: n for n in analysis.numbers if n.kind.value == "ordinal"}
+    for match in _ORDINAL_WEEK.finditer(text):
+        number = ordinals.get(match.start("ordinal"))
+        if number is None or not number.low or number.low > 60:
+            continue
+        origin = next((d for d in analysis.dates if match.end() <= d.start < match.end() + 60
+                       and d.value.start == d.value.end), None)
+        if origin is None:
+            continue
+        first = origin.value.start + dt.timedelta(days=7 * (number.low - 1))
+        value = DateValue(start=first, end=first + dt.timedelta(days=6),
+                          precision=Precision.PERIOD)
+        found.append(DateMention(start=match.start(), end=origin.end, value=value,
+                                 kind=DateKind.PERIOD, rule="ordinal-week"))
+    analysis.extras["ordinal_weeks"] = found
+    return found
 
 
 def _as_contract(analysis: Analysis, mention: DateMention) -> str | None:
@@ -271,6 +300,8 @@ _FUTURE_BEFORE = re.compile(
     r"scheduled\s+to|expected\s+to)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+_ORDINAL_WEEK = re.compile(
+    r"(?P<ordinal>[\w-]+)\s+week\s+(?:since|after|of)\b", re.IGNORECASE)
 _DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .'-]+,\s*$")
 
 
