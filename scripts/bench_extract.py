@@ -64,6 +64,32 @@ def floor_speed(corpus: Path) -> float:
     return size / 1e6 / (time.perf_counter() - began)
 
 
+def component_speeds(corpus: Path) -> dict[str, float]:
+    """MB/s of each component alone, in this process, over the corpus's texts."""
+    import datetime as dt
+
+    from uprising.extract.pipeline import default_pipeline
+    from uprising.records import Document
+
+    docs = []
+    for line in corpus.open(encoding="utf-8"):
+        r = json.loads(line)
+        day = dt.date.fromisoformat(r["published"]) if r.get("published") else None
+        docs.append(Document(id=r["id"], text=r["text"], published=day))
+    size = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+    pipeline = default_pipeline()
+    spent = {c.name: 0.0 for c in pipeline.components}
+    from uprising.extract.analysis import Analysis
+
+    for doc in docs:
+        analysis = Analysis.of(doc)
+        for comp in pipeline.components:
+            began = time.perf_counter()
+            comp.func(analysis)
+            spent[comp.name] += time.perf_counter() - began
+    return {name: size / seconds for name, seconds in spent.items() if seconds}
+
+
 def run_extract(corpus: Path, out: Path, workers: int) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one `uprising extract` child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -96,6 +122,8 @@ def main() -> int:
         seconds, peak = run_extract(corpus, one, 1)
         print(f"1 worker: {mb / seconds:.2f} MB/s, {count / seconds:.0f} documents/s, "
               f"{seconds:.1f} s, peak RSS {peak:.0f} MB, {mb / seconds / floor:.2f} of the floor")
+        speeds = component_speeds(corpus)
+        print("components alone: " + ", ".join(f"{k} {v:.1f} MB/s" for k, v in speeds.items()))
         seconds2, _ = run_extract(corpus, two, 2)
         same = one.read_bytes() == two.read_bytes()
         print(f"2 workers: {mb / seconds2:.2f} MB/s, {count / seconds2:.0f} documents/s, "

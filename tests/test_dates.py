@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -136,24 +135,6 @@ def test_jalali_month_covers_the_whole_month() -> None:
     assert value is not None
     assert value.to_contract() == "2023-02-20/2023-03-20"
     assert value.precision is Precision.MONTH
-
-
-def test_find_dates_is_fast_on_a_five_kilobyte_report() -> None:
-    paragraph = (
-        "Security forces opened fire on Tuesday in Zahedan, killing at least 16 people, the group "
-        "said on 12 November. Since mid-September, 18,000 have been detained; as of Sunday, 300 "
-        "remain held. روز دوشنبه ۱۴ آذر ۱۴۰۱ بازارها بسته بود و هفته گذشته ۴۰ نفر بازداشت شدند. "
-    )
-    text = (paragraph * (5000 // len(paragraph) + 1))[:5000]
-    published = dt.date(2022, 12, 10)
-    find_dates(text, published)
-    runs = 20
-    start = time.perf_counter()
-    for _ in range(runs):
-        find_dates(text, published)
-    per_call = (time.perf_counter() - start) / runs
-    # The target is under 2 ms; the bound leaves room for slow, shared test machines.
-    assert per_call < 0.02
 
 
 _DATE_WORDS = [

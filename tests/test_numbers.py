@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
@@ -104,14 +103,8 @@ def test_number_results_leave_out_ordinals_and_measurements() -> None:
     ]
 
 
-def test_numbers_huge_inputs_stay_fast() -> None:
-    text = (
-        "Security forces killed at least 12 people on 3 October, and about 1,500 were held. "
-        "The 22-year-old student was one of dozens detained in the city. "
-    ) * 35
-    started = time.perf_counter()
-    find_numbers(text)
-    assert time.perf_counter() - started < 0.25  # 5 KB; usually a few milliseconds
+def test_numbers_a_5000_digit_run_is_one_mention_of_no_count() -> None:
+    # speed is measured by scripts/bench_extract.py, not asserted here
     assert find_numbers("9" * 5000)[0].kind == NumberKind.OTHER
 
 
