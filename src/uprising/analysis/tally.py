@@ -86,6 +86,7 @@ def build_tally(
     *,
     place: str | None = "IR",
     until: dt.date | None = None,
+    skip_documents: frozenset[str] = frozenset(),
 ) -> list[TallyRow]:
     """Group figures by measure and subject; keep each source's latest.
 
@@ -93,9 +94,12 @@ def build_tally(
         figures: every stored claim as a Figure.
         place: keep figures about this place only (national totals by default); None keeps all.
         until: ignore figures valid after this day (a weekly report's end).
+        skip_documents: near-duplicates of another report, whose figures that one counts.
     """
     latest: dict[tuple[Measure, Subject | None, str], Figure] = {}
     for fig in figures:
+        if fig.document_id in skip_documents:
+            continue
         if place is not None and fig.claim.place != place:
             continue
         if until is not None and (fig.as_of is None or fig.as_of > until):
