@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from uprising.extract.analysis import Analysis, Span
@@ -22,7 +24,13 @@ __all__ = ["find_persons"]
 
 _NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+[A-Z][a-z'’]+"
                    r"(?:-[A-Z][a-z'’]+)?){1,2})(?![\w'’-])")
-_AGE_AFTER = re.compile(r"\s*[,(]\s*(\d{1,2})\s*[,)]|\s*,\s*(?:a|an)\s+(\d{1,2})-year-old")
+_AGE_AFTER = re.compile(
+    r"\s*[,(]\s*(\d{1,2})\s*(?:years?\s+old\s*)?[,).;]|\s*,\s*(?:a|an)\s+(\d{1,2})-year-old")
+# "a 20-year-old man, Mehran ...", "16-year-old Reza ..."
+_AGE_BEFORE = re.compile(r"(\d{1,2})-year-old\s+(?:[a-z]+\s+){0,3}?(?:[a-z]+,\s*)?$")
+# "whom his family described as 15 but whom state media gave as 17"
+_AGE_GIVEN = re.compile(r"\b(?:described|gave|given|put|listed|named)\s+(?:\w+\s+){0,2}?as\s+"
+                        r"(\d{1,2})\b|\baged\s+(\d{1,2})\b")
 _AGE_NEAR = re.compile(r"(\d{1,2})-year-old|\baged\s+(\d{1,2})\b")
 _QUOTED = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|wrote)\b")
 
@@ -32,6 +40,16 @@ def _fate_patterns() -> dict[Fate, re.Pattern[str]]:
     return {Fate(fate): phrase_pattern(cues) for fate, cues in en.FATE_CUES.items()}
 
 
+# "the father of a teenager killed in the protests": the participle belongs to that noun
+_OTHER_PERSON_BEFORE = re.compile(
+    r"\b(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?(?:teenager|boy|girl|man|woman|protester|"
+    r"son|daughter|child|student|youth|relative|brother|sister|husband|wife|friend|"
+    r"people|protesters|men|women)\s+$",
+    re.IGNORECASE,
+)
+# "convicted of killing a militiaman": what someone is accused of, not what befell them
+_ACCUSED_OF = re.compile(r"\b(?:accused|convicted|guilty|charged|suspected|for)\s+(?:of\s+)?"
+                         r"(?:\w+\s+)?$", re.IGNORECASE)
 _SENTENCED_TO_DEATH = re.compile(r"\bsentenced\b[^.;]{0,100}?\bto\s+death\b", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"\s*(?:He|She|His|Her)\b")
 
@@ -40,7 +58,11 @@ def _fate_starts(analysis: Analysis) -> dict[Fate, list[int]]:
     """Where each fate's cues start: one pass per fate over the document, not per sentence."""
     cached: dict[Fate, list[int]] | None = analysis.extras.get("fate_starts")
     if cached is None:
-        cached = {fate: [m.start() for m in pattern.finditer(analysis.text)]
+        text = analysis.text
+        cached = {fate: [m.start() for m in pattern.finditer(text)
+                         if not _OTHER_PERSON_BEFORE.search(text, max(0, m.start() - 30),
+                                                            m.start())
+                         and not _ACCUSED_OF.search(text, max(0, m.start() - 30), m.start())]
                   for fate, pattern in _fate_patterns().items()}
         analysis.extras["fate_starts"] = cached
     return cached
@@ -89,37 +111,145 @@ def _is_name(candidate: str, analysis: Analysis, start: int, end: int) -> bool:
     return not any(s.start < end and start < s.end for s in analysis.sources)
 
 
-def find_persons(analysis: Analysis) -> list[Person]:
-    """Named people with a fate in the same sentence, one record per name."""
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    sentence: int
+    start: int  # of the name as written, title excluded
+    end: int
+    name: str
+
+
+_BETWEEN_NAMES = re.compile(r",\s*(?:and\s+)?|\s+and\s+|;\s*")
+_AMONG_START = re.compile(r"\s*(?:Among|One\s+of)\s+(?:them|those|the\s+(?:dead|victims|"
+                          r"detainees|killed|arrested|wounded))\b")
+
+
+def _name_mentions(analysis: Analysis) -> list[_Mention]:
     text = analysis.text
-    persons: dict[str, Person] = {}
+    found: list[_Mention] = []
     for index, sentence in enumerate(analysis.sentences):
-        fates = _with_next(analysis, index)
-        if not fates:
-            continue
         for match in _NAME.finditer(text, sentence.start, sentence.end):
             start, name = match.start(), match.group(1)
             first, _, rest = name.partition(" ")
             if first.lower() in en.PERSON_TITLES and " " in rest.strip():
                 start, name = start + len(first) + 1, rest  # "Shopkeeper Aso Ghaderi"
-            if name in persons or not _is_name(name, analysis, start, match.end()):
+            if not _is_name(name, analysis, start, match.end()):
                 continue
             if _QUOTED.match(text, match.end()):
-                continue
-            age = None
-            after = _AGE_AFTER.match(text, match.end())
-            if after:
-                age = int(after.group(1) or after.group(2))
-            else:
-                near = _AGE_NEAR.search(text, match.end(), min(sentence.end, match.end() + 60))
-                if near:
-                    age = int(near.group(1) or near.group(2))
-            place, city, _ = claim_place(analysis, match.start(), sentence)
-            date, _ = event_date(analysis, match.start(), sentence)
-            persons[name] = Person(
-                name=name, age=age, gender=_gender(text, sentence), fates=fates,
-                place=place, city=city, date=date,
-                evidence=Evidence.of(text, start, match.end()),
-                rules=("persons:capitalised-name", "persons:fate-cue"),
-            )
-    return list(persons.values())
+                continue  # a person quoted, not a person things happened to
+            found.append(_Mention(index, start, match.end(), name))
+    return found
+
+
+def _window(analysis: Analysis, mention: _Mention, others: list[_Mention]) -> Span:
+    """The part of the sentence about this person: up to where the next name's part begins
+    ("shot dead A, 16, and arrested B"), and back to where the previous name's part ends.
+
+    Names listed together with no fate between them ("A and B were released") share one part.
+    """
+    text = analysis.text
+    sentence = analysis.sentences[mention.sentence]
+    ordered = sorted([mention, *others], key=lambda m: m.start)
+    at = ordered.index(mention)
+    first = last = at
+    while first > 0 and not _fates(analysis, Span(ordered[first - 1].end, ordered[first].start)):
+        first -= 1
+    while last + 1 < len(ordered) and not _fates(analysis,
+                                                 Span(ordered[last].end, ordered[last + 1].start)):
+        last += 1
+    left, right = sentence.start, sentence.end
+    if first > 0:
+        cuts = list(_BETWEEN_NAMES.finditer(text, ordered[first - 1].end, ordered[first].start))
+        left = cuts[-1].end() if cuts else ordered[first - 1].end
+    if last + 1 < len(ordered):
+        cuts = list(_BETWEEN_NAMES.finditer(text, ordered[last].end, ordered[last + 1].start))
+        right = cuts[-1].start() if cuts else ordered[last + 1].start
+    return Span(left, right)
+
+
+def _fates_of(analysis: Analysis, mentions: list[_Mention], by_sentence: dict[int,
+              list[_Mention]]) -> tuple[Fate, ...]:
+    """Every fate any mention of the person carries, with what the fates imply."""
+    text = analysis.text
+    fates: list[Fate] = []
+
+    def add(found: Iterable[Fate]) -> None:
+        fates.extend(f for f in found if f not in fates)
+
+    for mention in mentions:
+        same = [m for m in by_sentence[mention.sentence] if m is not mention]
+        sentence = analysis.sentences[mention.sentence]
+        own = _fates(analysis, _window(analysis, mention, same))
+        # names listed before a shared predicate ("A, 22, and B, 39, were hanged") take it
+        add(own or _fates(analysis, sentence))
+        if Fate.SENTENCED in own and _SENTENCED_TO_DEATH.search(text, sentence.start,
+                                                                   sentence.end):
+            add([Fate.SENTENCED_TO_DEATH])
+        index = mention.sentence
+        if not same and index + 1 < len(analysis.sentences):
+            following = analysis.sentences[index + 1]
+            if _PRONOUN_START.match(text, following.start):
+                add(_fates(analysis, following))
+        if index > 0 and _AMONG_START.match(text, analysis.sentences[index].start):
+            add(_fates(analysis, analysis.sentences[index - 1]))
+    if Fate.KILLED in fates and Fate.INJURED in fates:
+        fates.remove(Fate.INJURED)  # the wounds that killed them
+    if Fate.EXECUTED in fates and Fate.SENTENCED_TO_DEATH not in fates:
+        fates.append(Fate.SENTENCED_TO_DEATH)  # no one is executed without a death sentence
+    if Fate.SENTENCED_TO_DEATH in fates and Fate.SENTENCED in fates:
+        fates.remove(Fate.SENTENCED)
+    return tuple(fates)
+
+
+def _ages(analysis: Analysis, mention: _Mention) -> list[int]:
+    """Every age the text gives for the person, the first one first."""
+    text = analysis.text
+    sentence = analysis.sentences[mention.sentence]
+    found: list[int] = []
+    after = _AGE_AFTER.match(text, mention.end)
+    if after:
+        found.append(int(after.group(1) or after.group(2)))
+    before = _AGE_BEFORE.search(text, max(sentence.start, mention.start - 40), mention.start)
+    if before:
+        found.append(int(before.group(1)))
+    for given in _AGE_GIVEN.finditer(text, mention.end, min(sentence.end, mention.end + 90)):
+        found.append(int(given.group(1) or given.group(2)))
+    if not found:
+        near = _AGE_NEAR.search(text, mention.end, min(sentence.end, mention.end + 60))
+        if near:
+            found.append(int(near.group(1) or near.group(2)))
+    return list(dict.fromkeys(a for a in found if 0 < a < 110))
+
+
+def find_persons(analysis: Analysis) -> list[Person]:
+    """Named people with a fate, one record per name, fates gathered from every mention."""
+    text = analysis.text
+    mentions = _name_mentions(analysis)
+    by_sentence: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    by_name: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        by_name.setdefault(m.name, []).append(m)
+    surnames = {name.split()[-1]: name for name in by_name}
+    persons: list[Person] = []
+    for name, own in by_name.items():
+        # later mentions by surname alone ("Pirfalak was buried on Friday")
+        also = [m for m in mentions if m.name == name.split()[-1] and surnames.get(m.name) == name]
+        fates = _fates_of(analysis, own + also, by_sentence)
+        if not fates:
+            continue
+        first = own[0]
+        sentence = analysis.sentences[first.sentence]
+        ages = _ages(analysis, first)
+        age = ages[0] if ages else None
+        place, city, _ = claim_place(analysis, first.start, sentence)
+        date, _ = event_date(analysis, first.start, sentence)
+        persons.append(Person(
+            name=name, age=age, ages=tuple(ages) if len(ages) > 1 else (),
+            gender=_gender(text, sentence), fates=fates,
+            place=place, city=city, date=date,
+            evidence=Evidence.of(text, first.start, first.end),
+            rules=("persons:capitalised-name", "persons:fate-cue"),
+        ))
+    return persons

@@ -379,12 +379,16 @@ INCIDENT_CUES: dict[IncidentType, tuple[str, ...]] = {
 # --- persons ------------------------------------------------------------------------------------
 # Fate cues for named people: verbs and nouns, longest first where they overlap.
 FATE_CUES: dict[str, tuple[str, ...]] = {
-    "killed": ("killed", "shot dead", "died", "dead", "murdered", "beaten to death", "slain",
+    "killed": ("killed", "killing", "shot dead", "died", "dead", "murdered", "beaten to death", "slain",
                "lost his life", "lost her life", "death of", "funeral", "body"),
-    "injured": ("injured", "wounded", "blinded", "hurt", "lost an eye", "shot in the"),
+    "injured": ("injured", "wounded", "blinded", "hurt", "lost an eye", "shot in the", "shot"),
     "arrested": ("arrested", "detained", "in custody", "jailed", "imprisoned", "held in",
-                 "taken into custody", "abducted", "arrest of", "detention of", "prison"),
-    "tortured": ("tortured", "torture", "ill-treated", "beaten in custody"),
+                 "taken into custody", "abducted", "arrest of", "detention of",
+                 "taken from his home", "taken from her home", "taken from his house",
+                 "taken from her house", "dragged away", "taken away"),
+    "tortured": ("tortured", "torture", "ill-treated", "beaten in custody",
+                 "beaten during interrogation", "beaten during interrogations",
+                 "beaten in detention", "beaten while in custody"),
     "hunger_strike": ("hunger strike", "refused food", "refusing food"),
     "sentenced": ("sentenced to prison", "years in prison", "prison sentence", "lashes",
                   "sentenced to", "sentenced", "jail term", "prison term"),
