@@ -24,10 +24,13 @@ install-dev: $(VENV)/.installed-dev
 
 demo: install
 	mkdir -p $(DEMO_DIR)
-	$(BIN)/uprising demo --samples samples --database sqlite:///$(DEMO_DIR)/uprising.db \
+	UPRISING_ARCHIVE_DIR=$(DEMO_DIR)/archive $(BIN)/uprising demo --samples samples \
+		--database sqlite:///$(DEMO_DIR)/uprising.db \
 		--output-dir $(DEMO_DIR)/reports
+	@echo "Serve the dashboard on the demo data: $(BIN)/uprising serve --database sqlite:///$(DEMO_DIR)/uprising.db"
 
 test: install-dev
+	bash scripts/install_test_deps.sh
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

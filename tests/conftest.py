@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+
+# configures the tests (a PostgreSQL server to run storage and web tests against), not uprising
+PG_TEST_URL = os.environ.pop("UPRISING_TEST_PG_URL", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -20,6 +24,12 @@ def read_cases(name: str) -> list[dict[str, Any]]:
     """Rows of tests/cases/NAME, for parametrize."""
     with (CASES / name).open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+@pytest.fixture(autouse=True)
+def _archive_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Raw files and WARCs that a test keeps go to its own folder, never the checkout."""
+    monkeypatch.setenv("UPRISING_ARCHIVE_DIR", str(tmp_path / "archive"))
 
 
 @pytest.fixture

@@ -50,6 +50,10 @@ def test_a_failing_component_is_recorded_and_the_batch_goes_on() -> None:
         ("On Oct. 3 they met. Then left.", ["On Oct. 3 they met.", "Then left."]),
         ("He said \"stop.\" Then it ended.", ["He said \"stop.\"", "Then it ended."]),
         ("in the U.S. and abroad", ["in the U.S. and abroad"]),
+        ("it was calm. then they came at night and took everyone from the street, "
+         "my cousin says so. we stayed inside.",
+         ["it was calm.", "then they came at night and took everyone from the street, my cousin "
+          "says so.", "we stayed inside."]),
     ],
 )
 def test_sentences_keep_offsets_into_the_text(text: str, expected: list[str]) -> None:

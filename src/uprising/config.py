@@ -30,6 +30,16 @@ SETTINGS: tuple[Setting, ...] = (
             "SQLAlchemy URL of the database; SQLite in the current directory by default."),
     Setting("reports_dir", "reports", "Folder where `uprising report` writes its files."),
     Setting("batch_size", 200, "Documents extracted and written per transaction."),
+    Setting("archive_dir", "archive",
+            "Folder of the evidence archive: WARC files of every fetch, raw files write-once."),
+    Setting("fetch_allow_hosts", "",
+            "Comma-separated host names that may resolve to loopback or private addresses "
+            "(tests and local mirrors only); every other such address is refused."),
+    Setting("user_agent", "uprising/0.1.0 (report archiver; set user_agent to add a contact)",
+            "User-Agent header of every request; also the name looked up in robots.txt."),
+    Setting("fetch_timeout", 30, "Seconds a connection, a read, or a whole response may take."),
+    Setting("max_bytes", 5_242_880, "Largest response body fetched, in bytes; larger is refused."),
+    Setting("per_host_delay", 1, "Seconds between two requests to the same host (at least)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

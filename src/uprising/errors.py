@@ -5,13 +5,17 @@
     │   └── InputFileError    the file itself cannot be read (missing, not UTF-8, empty)
     ├── ConfigError           an unknown setting or a value of the wrong type
     ├── PipelineError         components that cannot run in the order asked
-    └── StorageError          the database cannot be opened or migrated
+    ├── StorageError          the database cannot be opened or migrated
+    ├── FetchError            a URL could not be fetched (refused, unreachable, too large...)
+    └── BlockedAddressError   a URL points at a non-public address (the SSRF guard, exit 2)
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "BlockedAddressError",
     "ConfigError",
+    "FetchError",
     "InputError",
     "InputFileError",
     "PipelineError",
@@ -72,3 +76,28 @@ class PipelineError(UprisingError):
 
 class StorageError(UprisingError):
     """The database cannot be opened, migrated or written."""
+
+
+class FetchError(UprisingError):
+    """A URL could not be fetched: refused, unreachable, too slow, too large, or not 2xx."""
+
+    def __init__(
+        self, url: str, reason: str, *, retryable: bool = False, status: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.url, self.reason, self.retryable, self.status = url, reason, retryable, status
+        text = f"{url}: {reason}"
+        super().__init__(text + (f"\nHint: {hint}" if hint else ""))
+
+
+class BlockedAddressError(UprisingError):
+    """A URL is refused: a scheme other than http(s), or a host on a non-public address."""
+
+    exit_code = 2
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.url, self.reason = url, reason
+        super().__init__(
+            f"{url}: refused: {reason}\nHint: only public http and https addresses are fetched; "
+            "a host meant to be reached anyway goes in the fetch_allow_hosts setting"
+        )

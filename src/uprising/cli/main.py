@@ -11,8 +11,11 @@ from uprising.cli.demo import demo_command
 from uprising.cli.extract import explain_command, extract_command
 from uprising.cli.numbers import numbers_command
 from uprising.cli.places import places_command
-from uprising.cli.publish import report_command, tally_command
+from uprising.cli.publish import export_command, report_command, tally_command
+from uprising.cli.registry import incidents_command, persons_command
+from uprising.cli.serve import serve_command
 from uprising.cli.store import ingest_command, init_command, process_command
+from uprising.cli.web import archive_group, fetch_command, watch_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,9 +38,16 @@ for command in (
     process_command,
     tally_command,
     report_command,
+    export_command,
     demo_command,
     explain_command,
     numbers_command,
     places_command,
+    persons_command,
+    incidents_command,
+    fetch_command,
+    watch_command,
+    archive_group,
+    serve_command,
 ):
     cli.add_command(command)

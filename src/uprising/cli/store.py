@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 import click
 
-from uprising.cli.common import database_option, fail_cleanly, message, resolve_database_url
+from uprising.archive import RawStore
+from uprising.cli.common import (
+    database_option,
+    fail_cleanly,
+    message,
+    resolve_database_url,
+    settings,
+)
 from uprising.extract.pipeline import default_pipeline
-from uprising.ingest import read_paths
+from uprising.ingest import list_files, read_bytes, read_paths
 from uprising.storage import Database, ProcessingError
 
 __all__ = ["ingest_command", "init_command", "process_all", "process_command"]
@@ -36,8 +46,18 @@ def ingest_command(paths: tuple[str, ...], database_url: str | None) -> None:
     documents = read_paths(paths)
     with Database.open(resolve_database_url(database_url)) as db:
         result = db.add_documents(documents)
+    keep_raw_files(paths)
     message(f"Ingested {len(result.added)} new document(s); "
             f"{len(result.duplicates)} already stored, nothing added for them.")
+
+
+def keep_raw_files(paths: Sequence[str]) -> None:
+    """Keep the bytes of every ingested file write-once, named by their hash: the evidence
+    as it was received, whatever the text extraction made of it."""
+    store = RawStore(Path(str(settings()["archive_dir"])))
+    for path in paths:
+        for file in list_files(path):
+            store.keep(read_bytes(file))
 
 
 def process_all(db: Database, *, everything: bool = False) -> tuple[int, int, int]:

@@ -46,17 +46,29 @@ class Span:
         return self.start <= start and end <= self.end
 
 
+def _informal(text: str) -> bool:
+    """A note typed in lower case: there a sentence may well begin with a small letter."""
+    letters = len(_ASCII_LETTER.findall(text))
+    return letters >= 40 and len(_ASCII_UPPER.findall(text)) < 0.015 * letters
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_ASCII_UPPER = re.compile(r"[A-Z]")
+
+
 def split_sentences(text: str) -> list[Span]:
     """Cut text into sentences (and headline lines), keeping offsets into the text."""
     spans: list[Span] = []
     begin = 0
+    informal = _informal(text)
     for match in _SENTENCE_END.finditer(text):
         cut = match.start()
         word = text[max(begin, cut - 8) : cut].rsplit(None, 1)[-1:] or [""]
         token = word[0].rstrip(".!?\"'”’)").lower()
         next_char = text[match.end() : match.end() + 1]
         if "\n" not in match.group() and (
-            token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or next_char.islower()
+            token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+            or (next_char.islower() and not informal)
         ):
             continue
         _add_trimmed(spans, text, begin, match.end())

@@ -13,16 +13,28 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from uprising.extract import language
 from uprising.extract.analysis import Analysis, Span
-from uprising.extract.counted import Counted, Cue, counted_after, find_cues, words
-from uprising.extract.lang import en
+from uprising.extract.counted import (
+    Counted,
+    Cue,
+    Word,
+    counted_after,
+    counted_after_fa,
+    fa_words,
+    find_cues,
+    find_cues_fa,
+    words,
+)
+from uprising.extract.lang import en, fa
 from uprising.extract.numbers import NumberKind, NumberMention
 from uprising.extract.phrases import phrase_pattern
-from uprising.extract.provenance import claim_date, claim_place, claim_source
+from uprising.extract.provenance import claim_date, claim_place, claim_source, places_in
+from uprising.geo import PlaceKind, scope
 from uprising.records import Claim, Evidence
-from uprising.vocab import Measure, Subject
+from uprising.vocab import Measure, Qualifier, Subject
 
-__all__ = ["find_claims"]
+__all__ = ["find_claims", "find_claims_fa"]
 
 _MAX_LEFT_WORDS = 6
 _MAX_RIGHT_WORDS = 12
@@ -321,3 +333,246 @@ def _subject_before(text: str, cue: Cue, sentence: Span) -> Subject | None:
             if phrase in nouns:
                 return subject
     return None
+
+
+# --- Persian ------------------------------------------------------------------------------------
+# Persian puts the verb last: a figure's measure is the nearest cue after what it counts
+# ("دست کم ۱۲ نفر را زخمی کردند"), or the noun of a total before it ("شمار کشته شدگان را ۶۱ نفر
+# اعلام کرد"), or, in a breakdown ("از جمله ۶۴ کودک"), the measure of the figure it breaks down.
+
+_FA_LETTERS = r"\u0621-\u064A\u0671-\u06D3\u06D5"
+_FA_TOTAL = re.compile(rf"(?<![{_FA_LETTERS}])(?:{'|'.join(fa.TOTAL_NOUNS)})(?![{_FA_LETTERS}])")
+_FA_MARKERS = "|".join(m.replace(" ", r"\s+") for m in fa.BREAKDOWN_MARKERS)
+_FA_BREAKDOWN = re.compile(rf"(?<![{_FA_LETTERS}])(?:{_FA_MARKERS})(?![{_FA_LETTERS}])")
+_FA_NATIONAL = re.compile("|".join(c.replace(" ", r"\s+") for c in fa.NATIONAL_CUES))
+_FA_RUNNING = re.compile("|".join(c.replace(" ", r"\s+") for c in fa.RUNNING_TOTAL_CUES))
+_FA_CLAUSE_BREAK = re.compile(r"[،؛;:]|\s+و\s+(?=\S+\s+(?:دست\s+کم|بیش\s+از|\d))")
+_FA_MAX_RIGHT = 25
+_FA_MAX_LEFT = 3
+
+
+def find_claims_fa(analysis: Analysis) -> list[Claim]:
+    """Build the claims of one analysed Persian document (its folded text)."""
+    text = analysis.text
+    numbers = [n for n in analysis.numbers if n.kind in _COUNT_KINDS]
+    claims: list[Claim] = []
+    previous: tuple[int, _Reading, NumberMention] | None = None
+    for number in numbers:
+        if number.low == 0 and number.high in (0, None):
+            continue
+        sentence = analysis.sentence_at(number.start)
+        sentence_no = analysis.sentence_index(number.start)
+        counted = counted_after_fa(text, number.end, sentence.end)
+        prior = previous[1] if previous and previous[0] == sentence_no else None
+        prior_number = previous[2] if previous and previous[0] == sentence_no else None
+        reading = _read_fa(analysis, number, counted, sentence, prior, prior_number, numbers)
+        if reading is None:
+            continue
+        previous = (sentence_no, reading, number)
+        source, source_rule = claim_source(analysis, number.start, sentence)
+        place, city, place_rule = _place_fa(analysis, number, sentence, reading.measure)
+        date, date_rule = _date_fa(analysis, number, sentence, reading.measure, place)
+        evidence = language.evidence(analysis, reading.start, reading.end)
+        rules = (f"numbers:{number.rule}", reading.rule, source_rule, place_rule, date_rule)
+        claims.append(Claim(
+            measure=reading.measure,
+            subject=reading.subject if reading.measure.counts_people else None,
+            low=number.low, high=number.high, qualifier=number.qualifier, place=place,
+            city=city, date=date, source=source, evidence=evidence, rules=rules))
+        analysis.note(f"claim {evidence.quote!r}: {reading.measure.value} by {', '.join(rules)}")
+    return claims
+
+
+def _read_fa(
+    analysis: Analysis,
+    number: NumberMention,
+    counted: Counted | None,
+    sentence: Span,
+    prior: _Reading | None,
+    prior_number: NumberMention | None,
+    numbers: list[NumberMention],
+) -> _Reading | None:
+    text = analysis.text
+    if counted is not None and counted.category == "other":
+        return None
+    end = counted.end if counted else number.end
+    subject = counted.subject if counted else None
+    if counted is not None and counted.category == "event":
+        assert counted.measure is not None
+        return _Reading(counted.measure, None, number.start, end, "measure:noun:event")
+    cues = [c for c in find_cues_fa(text, sentence.start, sentence.end)]
+    word_one = text[number.value_start : number.value_end] == "یک"
+    # the breakdown of the figure before: "از جمله ۶۴ کودک", "دوازده نفر از آنان"
+    if prior is not None and prior_number is not None and (
+        (counted is not None and counted.via_of and counted.default_measure is None)
+        or (_FA_BREAKDOWN.search(text, prior_number.end, number.start)
+            and _words_between(text, prior_number.end, number.start) <= 6)
+    ):
+        own = _right_cue(text, cues, end, sentence, numbers, number)
+        if own is None or own[1] > 2:
+            return _Reading(prior.measure, subject or prior.subject, number.start, end,
+                            "measure:breakdown")
+    if word_one:
+        right = _right_cue(text, cues, end, sentence, numbers, number)
+        if right is None or right[1] > 1:
+            return None  # "یک" is mostly the indefinite article: "یک منبع محلی"
+    total = _total_before(analysis, number, cues, sentence, numbers)
+    if total is not None:
+        cue, between = total
+        return _Reading(_capital_fa(text, cue.measure, sentence),
+                        between or subject or Subject.PEOPLE, number.start, end,
+                        f"measure:total:{cue.phrase}")
+    if number.qualifier is Qualifier.VAGUE:
+        crowd = next((c for c in cues if c.measure is Measure.PARTICIPANTS), None)
+        if crowd is not None:
+            return _Reading(Measure.PARTICIPANTS, subject or Subject.PEOPLE, number.start, end,
+                            f"measure:crowd:{crowd.phrase}")
+    right = _right_cue(text, cues, end, sentence, numbers, number)
+    left = _left_cue(text, cues, number, sentence)
+    chosen: tuple[Cue, str] | None = None
+    if left is not None and left[1] <= 2 and (right is None or right[1] > 2):
+        chosen = (left[0], "left")
+    elif right is not None:
+        chosen = (right[0], "right")
+    elif left is not None:
+        chosen = (left[0], "left")
+    if chosen is None:
+        if counted is not None and counted.default_measure is not None:
+            return _Reading(counted.default_measure,
+                            subject or _prior_subject(prior) or Subject.PEOPLE,
+                            number.start, end, "measure:noun:default")
+        analysis.note(f"number {_show(text, number)}: no measure cue near it")
+        return None
+    cue, side = chosen
+    if counted is not None and counted.default_measure is not None and subject is None:
+        subject = _prior_subject(prior)
+    stop = max(end, cue.end) if side == "right" and (right and right[1] <= 1) else end
+    return _Reading(_capital_fa(text, cue.measure, sentence), subject or Subject.PEOPLE,
+                    number.start, stop, f"measure:cue:{side}:{cue.phrase}")
+
+
+def _prior_subject(prior: _Reading | None) -> Subject | None:
+    return prior.subject if prior is not None else None
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return len(fa_words(text, start, end))
+
+
+def _right_cue(
+    text: str, cues: list[Cue], end: int, sentence: Span, numbers: list[NumberMention],
+    number: NumberMention,
+) -> tuple[Cue, int] | None:
+    """The nearest cue after what the number counts, not past another figure of its own
+    (a breakdown in between, "از جمله ۶۴ کودک", does not count as one)."""
+    others = [n for n in numbers if end <= n.start and sentence.contains(n.start, n.end)
+              and not _FA_BREAKDOWN.search(text, max(sentence.start, n.start - 12), n.start)]
+    for cue in cues:
+        if cue.start < end:
+            continue
+        if any(n.start < cue.start for n in others):
+            return None
+        gap = _words_between(text, end, cue.start)
+        return (cue, gap) if gap <= _FA_MAX_RIGHT else None
+    return None
+
+
+def _left_cue(text: str, cues: list[Cue], number: NumberMention,
+              sentence: Span) -> tuple[Cue, int] | None:
+    before = [c for c in cues if c.end <= number.start]
+    if not before:
+        return None
+    cue = before[-1]
+    gap = _words_between(text, cue.end, number.start)
+    return (cue, gap) if gap <= _FA_MAX_LEFT else None
+
+
+def _total_before(
+    analysis: Analysis, number: NumberMention, cues: list[Cue], sentence: Span,
+    numbers: list[NumberMention],
+) -> tuple[Cue, Subject | None] | None:
+    """"شمار کشته شدگان نیروهای امنیتی را ۶۱ نفر": the total's noun names measure and group."""
+    text = analysis.text
+    totals = [m for m in _FA_TOTAL.finditer(text, sentence.start, number.start)]
+    if not totals:
+        return None
+    total = totals[-1]
+    if any(total.end() <= n.start < number.start for n in numbers):
+        return None
+    inside = [c for c in cues if total.end() <= c.start and c.end <= number.start]
+    if not inside:
+        return None
+    cue = inside[0]
+    subject = None
+    ws = fa_words(text, cue.end, number.start)
+    for i in range(len(ws)):
+        found = _fa_subject(ws, i)
+        if found is not None:
+            subject = found
+            break
+    return cue, subject
+
+
+def _fa_subject(ws: list[Word], i: int) -> Subject | None:
+    for size in (3, 2, 1):
+        phrase = " ".join(w.text for w in ws[i : i + size])
+        for subject, nouns in fa.SUBJECT_NOUNS.items():
+            if phrase in nouns and subject is not Subject.PEOPLE:
+                return subject
+    return None
+
+
+def _capital_fa(text: str, measure: Measure, sentence: Span) -> Measure:
+    """Charges "that carry the death penalty" are capital charges."""
+    if measure is Measure.CHARGED and any(
+        c.measure is Measure.CAPITAL_CHARGES for c in find_cues_fa(text, sentence.start,
+                                                                    sentence.end)):
+        return Measure.CAPITAL_CHARGES
+    return measure
+
+
+def _fa_clause(text: str, offset: int, sentence: Span) -> Span:
+    start, end = sentence.start, sentence.end
+    for match in _FA_CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if match.end() <= offset:
+            start = match.end()
+        elif match.start() >= offset:
+            end = match.start()
+            break
+    return Span(start, end)
+
+
+def _place_fa(analysis: Analysis, number: NumberMention, sentence: Span,
+              measure: Measure) -> tuple[str | None, str | None, str]:
+    """The clause's places first, then a national cue, then the shared rules."""
+    text = analysis.text
+    alone = sum(n.kind is NumberKind.COUNT and sentence.contains(n.start, n.end)
+                for n in analysis.numbers) == 1
+    clause = sentence if alone else _fa_clause(text, number.start, sentence)
+    own = [p for p in places_in(analysis, clause) if p.kind is not PlaceKind.COUNTRY]
+    if own:
+        place, city = scope(own)
+        if place is not None:
+            return place, city, "place:clause"
+    if _FA_NATIONAL.search(text, sentence.start, sentence.end):
+        return "IR", None, "place:national-cue"
+    if measure in _PLACE_COUNTS:
+        return "IR", None, "place:count-of-places"
+    in_sentence = [p for p in places_in(analysis, sentence) if p.kind is not PlaceKind.COUNTRY]
+    paragraph = analysis.paragraphs[analysis.paragraph_index(number.start)]
+    if not in_sentence and (_FA_NATIONAL.search(text, paragraph.start, paragraph.end)
+                            or _FA_RUNNING.search(text, paragraph.start, paragraph.end)):
+        return "IR", None, "place:national-paragraph"
+    return claim_place(analysis, number.start, sentence)
+
+
+_PLACE_COUNTS = frozenset({Measure.CITIES, Measure.PROVINCES})
+
+
+def _date_fa(analysis: Analysis, number: NumberMention, sentence: Span, measure: Measure,
+             place: str | None) -> tuple[str | None, str]:
+    """A running total ("تاکنون", "از آغاز اعتراضات") is valid on publication."""
+    if _FA_RUNNING.search(analysis.text, sentence.start, sentence.end) and \
+            analysis.published is not None:
+        return analysis.published.isoformat(), "date:running-total"
+    return claim_date(analysis, number.start, sentence, measure, place)

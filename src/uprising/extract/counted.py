@@ -9,11 +9,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from uprising.extract.lang import en
+from uprising.extract.lang import en, fa
 from uprising.extract.phrases import phrase_pattern
 from uprising.vocab import Measure, Subject
 
-__all__ = ["Counted", "Cue", "Word", "counted_after", "find_cues", "words"]
+__all__ = ["Counted", "Cue", "Word", "counted_after", "counted_after_fa", "fa_words", "find_cues",
+           "find_cues_fa", "words"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*['’]?|[^\w\s]")
 
@@ -237,3 +238,132 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
 SUBJECT_WORDS: frozenset[str] = frozenset(
     noun for nouns in en.SUBJECT_NOUNS.values() for noun in nouns if " " not in noun
 )
+
+
+# --- Persian ------------------------------------------------------------------------------------
+
+_FA_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06D5\w]+|[^\w\s]")
+_FA_CLASSIFIERS = frozenset({"نفر", "تن"})
+_FA_SKIP = frozenset({"دیگر", "این", "از", "همه", "همه ی", "کل"})
+_FA_MINOR_BAND = re.compile(r"\s*(?:زیر|کمتر\s+از)\s+18\s+سال")
+
+
+@cache
+def _fa_noun_table() -> tuple[dict[tuple[str, ...], Entry], int]:
+    table: dict[tuple[str, ...], Entry] = {}
+
+    def add(phrase: str, entry: Entry) -> None:
+        table.setdefault(tuple(phrase.split()), entry)
+
+    for subject, nouns in fa.SUBJECT_NOUNS.items():
+        for noun in nouns:
+            add(noun, ("subject", subject, None))
+    for measure, nouns in fa.MEASURE_NOUNS.items():
+        for noun in nouns:
+            add(noun, ("measure", Subject.PEOPLE, measure))
+    for measure, nouns in fa.EVENT_NOUNS.items():
+        for noun in nouns:
+            add(noun, ("event", None, measure))
+    for noun in fa.OTHER_NOUNS:
+        add(noun, ("other", None, None))
+    return table, max(len(k) for k in table)
+
+
+def _fa_match(ws: list[Word], i: int) -> tuple[Entry, int] | None:
+    table, longest = _fa_noun_table()
+    for size in range(min(longest, len(ws) - i), 0, -1):
+        key = tuple(w.text for w in ws[i : i + size])
+        if key in table:
+            return table[key], i + size
+    return None
+
+
+def fa_words(text: str, start: int, end: int) -> list[Word]:
+    """The words and punctuation marks of a folded Persian text[start:end]."""
+    return [Word(m.group(), m.start(), m.end()) for m in _FA_WORD.finditer(text, start, end)]
+
+
+def counted_after_fa(text: str, pos: int, limit: int) -> Counted | None:
+    """What the Persian number ending at `pos` counts: "۴۷۶ معترض", "۳۱۵ نفر از این متهمان",
+    "۲۳ نفر از آنان زن", "پنج تن از اعضای سپاه", "دوازده نفر از آنان زیر ۱۸ سال".
+
+    A partitive ("نفر از بازداشت شدگان") returns the group's measure as `default_measure`: the
+    verb of the clause, when there is one, says what happened to them.
+    """
+    ws = fa_words(text, pos, min(limit, pos + 120))
+    found = _fa_match(ws, 0)
+    if found is None:
+        return None
+    (category, subject, measure), after = found
+    end = ws[after - 1].end
+    if category == "subject" and ws[0].text in _FA_CLASSIFIERS:
+        j = after
+        while j < len(ws) and ws[j].text == "دیگر":
+            end, j = ws[j].end, j + 1
+        if j < len(ws) and ws[j].text == "از":
+            return _fa_partitive(text, ws, j + 1, end)
+    if subject is Subject.PEOPLE and _FA_MINOR_BAND.match(text, end):
+        subject = Subject.MINORS
+    if category == "measure":
+        return Counted(category="subject", subject=Subject.PEOPLE, measure=None, end=end,
+                       default_measure=measure)
+    return Counted(category=category, subject=subject, measure=measure, end=end)
+
+
+def _fa_partitive(text: str, ws: list[Word], j: int, end: int) -> Counted:
+    """After "نفر از": a pronoun ("آنان"), a group ("اعضای سپاه") or a measure noun."""
+    pronoun = next((p for p in fa.PARTITIVE_PRONOUNS
+                    if tuple(w.text for w in ws[j : j + len(p.split())]) == tuple(p.split())),
+                   None)
+    if pronoun is not None:
+        j += len(pronoun.split())
+        stop = ws[j - 1].end
+        band = _FA_MINOR_BAND.match(text, stop)
+        if band:
+            return Counted(category="subject", subject=Subject.MINORS, measure=None,
+                           end=band.end(), via_of=True)
+        group = _fa_match(ws, j)
+        if group is not None and group[0][0] == "subject":
+            return Counted(category="subject", subject=group[0][1], measure=None,
+                           end=ws[group[1] - 1].end, via_of=True)
+        return Counted(category="of", subject=None, measure=None, end=stop, via_of=True)
+    while j < len(ws) and ws[j].text in _FA_SKIP:
+        j += 1
+    group = _fa_match(ws, j)
+    if group is None:
+        return Counted(category="subject", subject=Subject.PEOPLE, measure=None, end=end)
+    (category, subject, measure), after = group
+    stop = ws[after - 1].end
+    if category == "measure":
+        return Counted(category="subject", subject=None, measure=None, end=stop,
+                       default_measure=measure, via_of=True)
+    if category == "subject":
+        return Counted(category="subject", subject=subject, measure=None, end=stop)
+    return Counted(category="subject", subject=Subject.PEOPLE, measure=None, end=end)
+
+
+@cache
+def _fa_cue_pattern() -> tuple[re.Pattern[str], dict[str, Measure | None]]:
+    owner: dict[str, Measure | None] = {}
+    for phrase in fa.NOT_CUES:
+        owner[phrase] = None
+    for measure, cues in fa.MEASURE_CUES.items():
+        for cue in cues:
+            owner.setdefault(cue, measure)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                    for p in sorted(owner, key=len, reverse=True))
+    letters = r"\u0621-\u064A\u0671-\u06D3\u06D5"
+    return re.compile(rf"(?<![{letters}])(?:{body})(?![{letters}])"), owner
+
+
+def find_cues_fa(text: str, start: int, end: int) -> list[Cue]:
+    """Every Persian measure cue in text[start:end], longest first; phrases that are no cue
+    ("به اتهام") are matched too, so that the words in them are not, and then left out."""
+    pattern, owner = _fa_cue_pattern()
+    cues = []
+    for match in pattern.finditer(text, start, end):
+        phrase = " ".join(match.group().split())
+        measure = owner.get(phrase)
+        if measure is not None:
+            cues.append(Cue(measure=measure, start=match.start(), end=match.end(), phrase=phrase))
+    return cues

@@ -13,14 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from uprising.extract import language
 from uprising.extract.analysis import Analysis, Span
-from uprising.extract.lang import en
+from uprising.extract.lang import en, fa
 from uprising.extract.phrases import phrase_pattern
 from uprising.extract.provenance import claim_place, event_date
 from uprising.records import Evidence, Person
 from uprising.vocab import Fate, Gender
 
-__all__ = ["find_persons"]
+__all__ = ["find_persons", "find_persons_fa"]
 
 _NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+[A-Z][a-z'’]+"
                    r"(?:-[A-Z][a-z'’]+)?){1,2})(?![\w'’-])")
@@ -42,7 +43,7 @@ def _fate_patterns() -> dict[Fate, re.Pattern[str]]:
 
 # "the father of a teenager killed in the protests": the participle belongs to that noun
 _OTHER_PERSON_BEFORE = re.compile(
-    r"\b(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?(?:teenager|boy|girl|man|woman|protester|"
+    r"\b(?:of|with|for)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?(?:teenager|boy|girl|man|woman|protester|"
     r"son|daughter|child|student|youth|relative|brother|sister|husband|wife|friend|"
     r"people|protesters|men|women)\s+$",
     re.IGNORECASE,
@@ -51,7 +52,8 @@ _OTHER_PERSON_BEFORE = re.compile(
 _ACCUSED_OF = re.compile(r"\b(?:accused|convicted|guilty|charged|suspected|for)\s+(?:of\s+)?"
                          r"(?:\w+\s+)?$", re.IGNORECASE)
 _SENTENCED_TO_DEATH = re.compile(r"\bsentenced\b[^.;]{0,100}?\bto\s+death\b", re.IGNORECASE)
-_PRONOUN_START = re.compile(r"\s*(?:He|She|His|Her)\b")
+# "He was arrested ...": the subject goes on; "His son ..." speaks of someone else
+_PRONOUN_START = re.compile(r"\s*(?:[A-Z][^.,;]{0,60},\s*)?(?:He|he|She|she)\b")
 
 
 def _fate_starts(analysis: Analysis) -> dict[Fate, list[int]]:
@@ -120,8 +122,8 @@ class _Mention:
 
 
 _BETWEEN_NAMES = re.compile(r",\s*(?:and\s+)?|\s+and\s+|;\s*")
-_AMONG_START = re.compile(r"\s*(?:Among|One\s+of)\s+(?:them|those|the\s+(?:dead|victims|"
-                          r"detainees|killed|arrested|wounded))\b")
+_AMONG_START = re.compile(r"\s*(?:Among|One\s+of)\s+(?:them|those(?:\s+[\w-]+){0,3}|the\s+"
+                          r"(?:dead|victims|detainees|killed|arrested|wounded))\b")
 
 
 def _name_mentions(analysis: Analysis) -> list[_Mention]:
@@ -167,6 +169,27 @@ def _window(analysis: Analysis, mention: _Mention, others: list[_Mention]) -> Sp
     return Span(left, right)
 
 
+_ONE_OF = re.compile(r"\b(?:one|two|three|some|several)\s+of\s+(?:them|whom|those)\b|"
+                     r"\bamong\s+(?:them|whom)\b|\bincluding\b", re.IGNORECASE)
+
+
+def _group_window(analysis: Analysis, mention: _Mention, window: Span) -> Span:
+    """"4 were arrested and 3 injured, one of them X": X belongs to the group counted just
+    before "one of them", so the part about X starts with that group's clause."""
+    text = analysis.text
+    markers = list(_ONE_OF.finditer(text, window.start, mention.start))
+    if not markers:
+        return window
+    before = Span(window.start, markers[-1].start())
+    starts = [at for found in _fate_starts(analysis).values() for at in found
+              if before.start <= at < before.end]
+    if not starts:
+        return window
+    cue = max(starts)
+    cuts = [m.end() for m in _BETWEEN_NAMES.finditer(text, before.start, cue)]
+    return Span(cuts[-1] if cuts else before.start, window.end)
+
+
 def _fates_of(analysis: Analysis, mentions: list[_Mention], by_sentence: dict[int,
               list[_Mention]]) -> tuple[Fate, ...]:
     """Every fate any mention of the person carries, with what the fates imply."""
@@ -179,18 +202,26 @@ def _fates_of(analysis: Analysis, mentions: list[_Mention], by_sentence: dict[in
     for mention in mentions:
         same = [m for m in by_sentence[mention.sentence] if m is not mention]
         sentence = analysis.sentences[mention.sentence]
-        own = _fates(analysis, _window(analysis, mention, same))
+        window = _window(analysis, mention, same)
+        if not same:
+            window = _group_window(analysis, mention, window)
+        own = _fates(analysis, window)
         # names listed before a shared predicate ("A, 22, and B, 39, were hanged") take it
         add(own or _fates(analysis, sentence))
         if Fate.SENTENCED in own and _SENTENCED_TO_DEATH.search(text, sentence.start,
                                                                    sentence.end):
             add([Fate.SENTENCED_TO_DEATH])
         index = mention.sentence
-        if not same and index + 1 < len(analysis.sentences):
-            following = analysis.sentences[index + 1]
-            if _PRONOUN_START.match(text, following.start):
-                add(_fates(analysis, following))
-        if index > 0 and _AMONG_START.match(text, analysis.sentences[index].start):
+        following_index = index + 1
+        while not same and following_index < len(analysis.sentences):
+            following = analysis.sentences[following_index]
+            if not _PRONOUN_START.match(text, following.start):
+                break  # the person is spoken of as "he" or "she" until another subject comes
+            add(_fates(analysis, following))
+            following_index += 1
+        among = _AMONG_START.match(text, sentence.start)
+        if index > 0 and among and not _fates(analysis, Span(among.start(), among.end())):
+            # "Among them was ...": them are those the sentence before counts
             add(_fates(analysis, analysis.sentences[index - 1]))
     if Fate.KILLED in fates and Fate.INJURED in fates:
         fates.remove(Fate.INJURED)  # the wounds that killed them
@@ -221,6 +252,25 @@ def _ages(analysis: Analysis, mention: _Mention) -> list[int]:
     return list(dict.fromkeys(a for a in found if 0 < a < 110))
 
 
+def _short_mentions(analysis: Analysis, name: str, others: set[str],
+                    by_sentence: dict[int, list[_Mention]]) -> list[_Mention]:
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    shared = {p for other in others for p in other.split()}
+    found: list[_Mention] = []
+    for part in (parts[0], parts[-1]):
+        if part in shared or len(part) < 3:
+            continue
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(part)}(?![\w'’-])", analysis.text):
+            index = analysis.sentence_index(match.start())
+            if any(m.start <= match.start() < m.end for m in by_sentence.get(index, [])):
+                continue  # part of the full name
+            found.append(_Mention(index, match.start(), match.end(), part))
+            by_sentence.setdefault(index, [])
+    return found
+
+
 def find_persons(analysis: Analysis) -> list[Person]:
     """Named people with a fate, one record per name, fates gathered from every mention."""
     text = analysis.text
@@ -231,11 +281,11 @@ def find_persons(analysis: Analysis) -> list[Person]:
     by_name: dict[str, list[_Mention]] = {}
     for m in mentions:
         by_name.setdefault(m.name, []).append(m)
-    surnames = {name.split()[-1]: name for name in by_name}
     persons: list[Person] = []
     for name, own in by_name.items():
-        # later mentions by surname alone ("Pirfalak was buried on Friday")
-        also = [m for m in mentions if m.name == name.split()[-1] and surnames.get(m.name) == name]
+        # later mentions by one part of the name alone ("Arash was arrested", "Pirfalak was
+        # buried"), where no other person found shares that part
+        also = _short_mentions(analysis, name, set(by_name) - {name}, by_sentence)
         fates = _fates_of(analysis, own + also, by_sentence)
         if not fates:
             continue
@@ -253,3 +303,105 @@ def find_persons(analysis: Analysis) -> list[Person]:
             rules=("persons:capitalised-name", "persons:fate-cue"),
         ))
     return persons
+
+
+# --- Persian ------------------------------------------------------------------------------------
+# Persian has no capital letters: a name is a known given name (`lang.fa.MALE_NAMES`,
+# `FEMALE_NAMES`) and the family name after it, whose parts the original text joins with a ZWNJ
+# ("قلی‌پور") or writes as one of the usual endings ("سلیمی نیا").
+
+_FA_LETTERS = r"\u0621-\u064A\u0671-\u06D3\u06D5"
+_FA_TOKEN = re.compile(rf"[{_FA_LETTERS}]+")
+_FA_SURNAME_ENDINGS = frozenset({"پور", "زاده", "نیا", "نژاد", "فر", "راد", "وند", "لو", "آبادی",
+                                 "زاد", "خانی", "نسب", "منش", "کیا", "دوست"})
+_FA_NOT_SURNAME = frozenset({"از", "در", "و", "که", "را", "به", "با", "نیز", "هم", "بود", "است",
+                             "شد", "یکی", "این", "آن", "او", "وی", "پس", "تا", "برای"})
+_FA_AGE = re.compile(r"[\s،,]*(?:[^\s.]+\s+){0,6}?(\d{1,2})\s*(?:ساله|سال\s+دارد|سال\s+سن)")
+_FA_PRONOUN_START = re.compile(r"\s*(?:او|وی|خانواده ی او|خانواده اش|همکارانش|این دو|آنان|ایشان)"
+                               r"(?![\u0621-\u06D5])")
+
+
+@cache
+def _fa_cue_words() -> frozenset[str]:
+    return frozenset(w for cues in fa.FATE_CUES.values() for c in cues for w in c.split())
+
+
+@cache
+def _fa_fate_patterns() -> dict[Fate, re.Pattern[str]]:
+    body = {Fate(f): "|".join(re.escape(c).replace(r"\ ", r"\s+")
+                              for c in sorted(cues, key=len, reverse=True))
+            for f, cues in fa.FATE_CUES.items()}
+    return {f: re.compile(rf"(?<![{_FA_LETTERS}])(?:{b})") for f, b in body.items()}
+
+
+def _fa_fates(text: str, span: Span) -> list[Fate]:
+    found = [f for f, p in _fa_fate_patterns().items() if p.search(text, span.start, span.end)]
+    if Fate.SENTENCED_TO_DEATH in found and Fate.SENTENCED in found:
+        found.remove(Fate.SENTENCED)
+    return found
+
+
+def _fa_name_end(analysis: Analysis, tokens: list[re.Match[str]], i: int) -> int | None:
+    """The index of the last token of a name whose given name is tokens[i], or None."""
+    if i + 1 >= len(tokens) or tokens[i + 1].group() in _FA_NOT_SURNAME:
+        return None
+    if tokens[i + 1].group() in _fa_cue_words():
+        return None
+    if tokens[i + 1].start() - tokens[i].end() > 2:
+        return None
+    last = i + 1
+    while last + 1 < len(tokens) and tokens[last + 1].start() - tokens[last].end() == 1 and (
+        language.original_char(analysis, tokens[last].end()) == "\u200c"
+        or tokens[last + 1].group() in _FA_SURNAME_ENDINGS
+    ):
+        last += 1
+    return last
+
+
+def find_persons_fa(analysis: Analysis) -> list[Person]:
+    """Named people with a fate in their sentence, in a folded Persian text."""
+    text = analysis.text
+    persons: dict[str, Person] = {}
+    for index, sentence in enumerate(analysis.sentences):
+        fates = _fa_fates(text, sentence)
+        if index + 1 < len(analysis.sentences):
+            following = analysis.sentences[index + 1]
+            if _FA_PRONOUN_START.match(text, following.start):
+                fates += [f for f in _fa_fates(text, following) if f not in fates]
+        if not fates:
+            continue
+        tokens = list(_FA_TOKEN.finditer(text, sentence.start, sentence.end))
+        for i, token in enumerate(tokens):
+            given = token.group()
+            if given not in fa.MALE_NAMES and given not in fa.FEMALE_NAMES:
+                continue
+            if i > 0 and tokens[i - 1].group() in fa.NOT_NAME_WORDS:
+                continue
+            if token.start() > 0 and language.original_char(analysis, token.start() - 1) in (
+                    "\u200c", "\u200d"):
+                continue  # "روزنامه‌نگار": the end of a compound, not a given name
+            last = _fa_name_end(analysis, tokens, i)
+            if last is None:
+                continue
+            start, end = token.start(), tokens[last].end()
+            after = text[end : end + 30]
+            if any(after.lstrip(" ،,").startswith(w) for w in fa.NOT_VICTIM_AFTER):
+                continue
+            if any(p.start < end and start < p.end for p in analysis.places) or any(
+                    s.start < end and start < s.end for s in analysis.sources):
+                continue
+            evidence = language.evidence(analysis, start, end)
+            if evidence.quote in persons:
+                continue
+            age_match = _FA_AGE.match(text, end)
+            age = int(age_match.group(1)) if age_match else None
+            gender: Gender | None = Gender.FEMALE if given in fa.FEMALE_NAMES else Gender.MALE
+            if given in fa.FEMALE_NAMES and given in fa.MALE_NAMES:
+                gender = None
+            place, city, _ = claim_place(analysis, start, sentence)
+            date, _ = event_date(analysis, start, sentence)
+            persons[evidence.quote] = Person(
+                name=evidence.quote, age=age, gender=gender, fates=tuple(fates), place=place,
+                city=city, date=date, evidence=evidence,
+                rules=("persons:fa:given-name", "persons:fa:fate-cue"))
+    return list(persons.values())

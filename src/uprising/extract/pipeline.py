@@ -21,7 +21,7 @@ __all__ = ["DEFAULT_COMPONENTS", "EXTRACTOR_VERSION", "Pipeline", "extract_docum
 LOGGER = logging.getLogger(__name__)
 
 # Bump when a change alters what the extractor outputs, so stored records say which produced them.
-EXTRACTOR_VERSION = "en-0.1.0"
+EXTRACTOR_VERSION = "en-fa-0.2.0"
 
 DEFAULT_COMPONENTS: tuple[str, ...] = (
     "numbers",

@@ -101,7 +101,7 @@ def places_in(analysis: Analysis, span: Span) -> list[PlaceMention]:
     return found
 
 
-_CLAUSE_BREAK = re.compile(r"[;,]\s|\s(?:while|whereas|but|and\s+that)\s", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;,،؛]\s|\s(?:while|whereas|but|and\s+that)\s", re.IGNORECASE)
 
 
 def clause_at(text: str, offset: int, sentence: Span) -> Span:

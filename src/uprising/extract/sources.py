@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from uprising.extract.lang import en
+from uprising.extract.lang import en, fa
+from uprising.extract.normalise import normalise
 from uprising.extract.phrases import phrase_pattern
 
-__all__ = ["SourceMention", "find_sources", "source_ids"]
+__all__ = ["SourceMention", "find_sources", "find_sources_fa", "source_ids"]
 
 # Aliases that are also ordinary words or names of other things ("Fars" is a province, "Mehr" a
 # month, "PEN" a pen): they count only with the words that follow them in a source's name.
@@ -181,4 +182,78 @@ def find_sources(text: str) -> list[SourceMention]:
                 attributes=_attributes(text, start, end), relays_to=relays_to,
             )
         )
+    return mentions
+
+
+# --- Persian ------------------------------------------------------------------------------------
+# Persian names come from sources.json and `lang.fa`, folded as the text is. Persian puts the
+# verb last, so a source attributes when a reporting verb follows it in its sentence ("هرانا ...
+# اعلام کرد"), or a phrase before it names it ("به گفته هرانا"), or a colon follows (a headline).
+
+_FA_LETTERS = r"\u0621-\u064A\u0671-\u06D3\u06D5"
+
+
+def _fa_alt(phrases: object) -> str:
+    items = sorted(set(phrases), key=len, reverse=True)  # type: ignore[call-overload]
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+
+
+@cache
+def _fa_patterns() -> tuple[re.Pattern[str], dict[str, str]]:
+    names: dict[str, str] = {}
+    raw = json.loads(files("uprising.extract").joinpath("data/sources.json").read_text("utf-8"))
+    aliases = [(e["id"], a) for e in raw["sources"] for a in (e["name"], *e["aliases"])]
+    aliases += [(k, a) for k, extra in fa.EXTRA_SOURCE_ALIASES.items() for a in extra]
+    for source_id, alias in aliases:
+        if re.search(f"[{_FA_LETTERS}]", alias):
+            names.setdefault(" ".join(normalise(alias).text.split()), source_id)
+    pattern = re.compile(rf"(?<![{_FA_LETTERS}])(?:{_fa_alt(names)})(?![{_FA_LETTERS}])")
+    return pattern, names
+
+
+_FA_UNNAMED = re.compile(rf"(?<![{_FA_LETTERS}])(?:{_fa_alt(fa.UNNAMED_SOURCES)})"
+                         rf"(?![{_FA_LETTERS}])")
+_FA_ANAPHORA = re.compile(rf"(?<![{_FA_LETTERS}])(?:این|همین)\s+(?:{_fa_alt(fa.ANAPHORA_HEADS)})"
+                          rf"(?:\s+حقوق\s+بشری)?(?![{_FA_LETTERS}])")
+_FA_SPEECH = re.compile(rf"(?<![{_FA_LETTERS}])(?:{_fa_alt(fa.SPEECH_VERBS)})"
+                        rf"(?![{_FA_LETTERS}])")
+_FA_BEFORE = re.compile(rf"(?<![{_FA_LETTERS}])(?:{_fa_alt(fa.CUES_BEFORE_SOURCE)})\s*$")
+_FA_NOT_BEFORE = re.compile(rf"(?:{_fa_alt(fa.NOT_ATTRIBUTING_BEFORE)})\s*$")
+_FA_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _attributes_fa(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30) : start]
+    if _FA_NOT_BEFORE.search(before):
+        return False
+    if _FA_BEFORE.search(before) or text[end : end + 2].lstrip().startswith(":"):
+        return True
+    stop = _FA_SENTENCE_END.search(text, end)
+    return bool(_FA_SPEECH.search(text, end, stop.start() if stop else len(text)))
+
+
+def find_sources_fa(text: str) -> list[SourceMention]:
+    """Source mentions in a folded Persian text, and whether each attributes a figure."""
+    pattern, names = _fa_patterns()
+    found: list[tuple[int, int, str | None, str]] = []
+    for match in pattern.finditer(text):
+        found.append((match.start(), match.end(), names[" ".join(match.group().split())],
+                      "named"))
+    for match in _FA_UNNAMED.finditer(text):
+        found.append((match.start(), match.end(), None, "unnamed"))
+    for match in _FA_ANAPHORA.finditer(text):
+        found.append((match.start(), match.end(), None, "anaphora"))
+    found.sort(key=lambda m: (-(m[1] - m[0]), m[3] != "named", m[0]))
+    kept: list[tuple[int, int, str | None, str]] = []
+    for mention in found:
+        if not any(mention[0] < k[1] and k[0] < mention[1] for k in kept):
+            kept.append(mention)
+    kept.sort()
+    mentions: list[SourceMention] = []
+    for i, (start, end, source, kind) in enumerate(kept):
+        # "کمپین فعالان بلوچ (حال وش)": the name in brackets repeats the one before it
+        repeats = i > 0 and kept[i - 1][2] == source and start - kept[i - 1][1] <= 3
+        mentions.append(SourceMention(
+            start=start, end=end, source=source, kind=kind,
+            attributes=not repeats and _attributes_fa(text, start, end)))
     return mentions

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from uprising.errors import InputError, InputFileError
+from uprising.extract.language import detect_language
 from uprising.ingest.frontmatter import parse_day, split_front_matter
 from uprising.ingest.html import decode_html, extract_html
 from uprising.records import Document
@@ -168,6 +169,12 @@ def decode_utf8(raw: bytes, path: str) -> str:
         ) from None
 
 
+def _language(declared: str | None, text: str) -> str:
+    """The declared language, else the one the text's script says ("fa" or "en"), so that a
+    mixed folder sends each document to its own language data."""
+    return declared or detect_language(text)
+
+
 def _sha256(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
@@ -194,7 +201,7 @@ def _read_text(raw: bytes, path: str, *, markdown: bool) -> Document:
         published=front.published,
         url=front.url,
         publisher=front.publisher,
-        language=front.language,
+        language=_language(front.language, body),
         title=title,
         origin=path,
         raw_sha256=_sha256(raw),
@@ -210,7 +217,7 @@ def _read_html(raw: bytes, path: str) -> Document:
         published=content.published,
         url=content.url,
         publisher=content.publisher,
-        language=content.language,
+        language=_language(content.language, text),
         title=content.title,
         origin=path,
         raw_sha256=_sha256(raw),
@@ -284,7 +291,7 @@ def parse_input_line(
         published=day,
         url=optional["url"],
         publisher=optional["publisher"],
-        language=optional["language"],
+        language=_language(optional["language"], text),
         title=optional["title"],
         origin=f"{path}#{input_id}",
         raw_sha256=raw_sha256,

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from uprising.analysis.tally import Figure
 from uprising.reports.weekly import Footnote, WeeklyReport
+from uprising.vocab import Measure
 
-__all__ = ["render_markdown"]
+__all__ = ["figure_with_source", "render_markdown"]
+
+# The measures the opening paragraph gives, as "killed: at least 326 (hrana, 20 Nov 2022)".
+HEADLINE_MEASURES = (Measure.KILLED, Measure.ARRESTED, Measure.SENTENCED_TO_DEATH,
+                     Measure.EXECUTED)
+
+
+def figure_with_source(fig: Figure) -> str:
+    """ "at least 326 (hrana, 20 Nov 2022)": a figure as written, its source and as-of day."""
+    when = f", {fig.as_of:%-d %b %Y}" if fig.as_of else ""
+    return f"{fig.shown} ({fig.source}{when})"
 
 
 def _quote(text: str) -> str:
@@ -20,17 +32,32 @@ def _footnote_line(note: Footnote) -> str:
             f"(characters {note.start}–{note.end}): “{_quote(note.quote)}”")
 
 
-def render_markdown(report: WeeklyReport, place_name: Callable[[str], str]) -> str:
-    """Render `report`; `place_name` turns an ISO code into a province's name."""
-    title = (f"Week {report.week} of the uprising" if report.week is not None
-             else "Report")
+def render_markdown(report: WeeklyReport, place_name: Callable[[str], str],
+                    charts: Sequence[tuple[str, str, str]] = ()) -> str:
+    """Render `report`; `place_name` turns an ISO code into a province's name.
+
+    `charts` are (image path relative to the Markdown file, title, caption) triples, shown after
+    the opening paragraph.
+    """
+    period = "this week" if report.week is not None else "in this period"
     lines = [
-        f"# {title}: {report.start:%d %B %Y} – {report.end:%d %B %Y}",
+        f"# {report.title}",
         "",
         f"Incidents were reported in {report.city_count} cities in {report.province_count} of "
-        "Iran's 31 provinces this week (counted from incident records; each place is footnoted"
+        f"Iran's 31 provinces {period} (counted from incident records; each place is footnoted"
         " to its reports).",
         "",
+    ]
+    for measure in HEADLINE_MEASURES:
+        figures = report.headline(measure)
+        if figures:
+            shown = "; ".join(f"{figure_with_source(f)}[^{n}]" for f, n in figures)
+            lines.append(f"- **{measure.value.replace('_', ' ').capitalize()}**: {shown}")
+    if lines[-1] != "":
+        lines.append("")
+    for path, title, caption in charts:
+        lines += [f"![{_quote(title)}]({path})", "", f"*{_quote(caption)}*", ""]
+    lines += [
         f"## Figures per source as of {report.end:%d %B %Y}",
         "",
         "Each source's latest national figure; sources are listed side by side, never summed.",
@@ -60,7 +87,38 @@ def render_markdown(report: WeeklyReport, place_name: Callable[[str], str]) -> s
         refs = "".join(f"[^{n}]" for n in line.footnotes)
         lines.append(f"- **{place_name(line.province)}** ({line.province}): {cities} — {types}"
                      f"{refs}")
+    lines += _conflict_lines(report)
+    lines += _person_lines(report, place_name)
     lines += ["", "## Sources", ""]
     lines += [_footnote_line(note) for note in report.footnotes]
     lines.append("")
     return "\n".join(lines)
+
+
+def _conflict_lines(report: WeeklyReport) -> list[str]:
+    lines = ["", "## Where sources differ", ""]
+    if not report.conflicts:
+        return [*lines, "No two sources give different figures for the same count.", ""]
+    lines += ["| count | figures side by side (source, as-of date) | reading |", "|---|---|---|"]
+    for conflict in report.conflicts:
+        row = conflict.row
+        subject = f" ({row.subject.value.replace('_', ' ')})" if row.subject else ""
+        side = "; ".join(f"{figure_with_source(f)}[^{report.note_for(row, f)}]"
+                         for f in row.figures)
+        reading = ("sources disagree about the same days" if conflict.contradictory
+                   else "different, but could all be true (other days or overlapping bounds)")
+        lines.append(f"| {row.measure.value.replace('_', ' ')}{subject} | {side} | {reading} |")
+    return [*lines, ""]
+
+
+def _person_lines(report: WeeklyReport, place_name: Callable[[str], str]) -> list[str]:
+    lines = ["## Named people", ""]
+    if not report.persons:
+        return [*lines, "No named person was reported in this period.", ""]
+    for person in report.persons:
+        age = f", {person.age}" if person.age is not None else ""
+        where = person.city or (place_name(person.place) if person.place else "")
+        fates = ", ".join(f.value.replace("_", " ") for f in person.fates) or "fate not stated"
+        refs = "".join(f"[^{n}]" for n in person.footnotes)
+        lines.append(f"- **{person.name}**{age}{f' ({where})' if where else ''}: {fates}{refs}")
+    return [*lines, ""]

@@ -1,27 +1,43 @@
-"""The weekly report as data: figures per source, places with incidents, and their footnotes.
+"""The weekly report as data: figures per source, places, people, conflicts, and their footnotes.
 
-Pure: takes figures and incidents, returns a `WeeklyReport`; rendering to Markdown (and later
-HTML and PDF) is separate, so every format says the same thing.
+Pure: takes figures, incidents and persons, returns a `WeeklyReport`; rendering to Markdown, HTML
+and PDF is separate, so every format says the same thing. The report also carries what its charts
+draw (figures over time, incidents per day, provinces ranked), computed once here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from uprising.analysis.series import (
+    DayCount,
+    IncidentFact,
+    PlaceCount,
+    Series,
+    figure_series,
+    incidents_per_day,
+    places_ranked,
+)
 from uprising.analysis.tally import Figure, TallyRow, build_tally
-from uprising.records import Incident
-from uprising.vocab import IncidentType
+from uprising.records import Incident, Person
+from uprising.vocab import Fate, IncidentType, Measure, Subject
 
 __all__ = [
+    "CHART_MEASURES",
     "UPRISING_START",
+    "Conflict",
     "Footnote",
     "IncidentSeen",
+    "PersonLine",
+    "PersonSeen",
     "PlaceLine",
     "WeeklyReport",
     "build_weekly_report",
+    "period_title",
     "week_bounds",
+    "week_of",
 ]
 
 # Week 1 of the uprising begins the day Mahsa Amini's death was announced.
@@ -36,11 +52,30 @@ def week_bounds(week: int) -> tuple[dt.date, dt.date]:
     return start, start + dt.timedelta(days=6)
 
 
+def week_of(day: dt.date) -> int:
+    """The week of the uprising that `day` falls in (days before it count as week 1)."""
+    return max(1, (day - UPRISING_START).days // 7 + 1)
+
+
+# The measures whose running figures are charted, in this order, when a source gives them.
+CHART_MEASURES = (Measure.KILLED, Measure.ARRESTED, Measure.SENTENCED_TO_DEATH)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IncidentSeen:
     """An incident with the document that reported it."""
 
     incident: Incident
+    document_id: str
+    published: dt.date | None
+    publisher: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PersonSeen:
+    """A named person with the document that names them."""
+
+    person: Person
     document_id: str
     published: dt.date | None
     publisher: str | None = None
@@ -67,6 +102,38 @@ class PlaceLine:
     cities: tuple[str, ...]
     types: tuple[IncidentType, ...]
     footnotes: tuple[int, ...]
+    city_notes: tuple[tuple[str, tuple[int, ...]], ...] = ()  # city -> its own footnotes
+
+    @property
+    def province_notes(self) -> tuple[int, ...]:
+        """Footnotes of incidents placed in the province but in no named city."""
+        in_cities = {n for _, notes in self.city_notes for n in notes}
+        return tuple(n for n in self.footnotes if n not in in_cities)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PersonLine:
+    """A named person reported in the period, with every fate the reports give and their notes."""
+
+    name: str
+    age: int | None
+    fates: tuple[Fate, ...]
+    place: str | None
+    city: str | None
+    footnotes: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Conflict:
+    """Sources that give different figures for one measure and subject, to show side by side.
+
+    `contradictory` is set when two sources' figures for nearly the same day leave no number both
+    allow (an exact 300 against "at least 400"); otherwise the figures differ but could all be
+    true (they are as of different days, or their bounds overlap).
+    """
+
+    row: TallyRow
+    contradictory: bool
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,6 +145,29 @@ class WeeklyReport:
     tally_notes: dict[tuple[str, str | None, str], int]  # (measure, subject, source) -> footnote
     places: tuple[PlaceLine, ...]
     footnotes: tuple[Footnote, ...]
+    persons: tuple[PersonLine, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    series: tuple[tuple[Series, ...], ...] = ()  # per charted measure, one line per source
+    daily: tuple[DayCount, ...] = ()
+    ranked: tuple[PlaceCount, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return period_title(self.week, self.start, self.end)
+
+    def note_for(self, row: TallyRow, figure: Figure) -> int:
+        """The footnote number of one figure of the tally."""
+        return self.tally_notes[(row.measure.value, row.subject.value if row.subject else None,
+                                 figure.source)]
+
+    def headline(self, measure: Measure, subject: Subject | None = Subject.PEOPLE) -> list[
+            tuple[Figure, int]]:
+        """Each source's latest figure for `measure` with its footnote, largest first."""
+        for row in self.tally:
+            if row.measure is measure and row.subject == subject:
+                figs = sorted(row.figures, key=lambda f: -(f.claim.low or f.claim.high or 0))
+                return [(f, self.note_for(row, f)) for f in figs]
+        return []
 
     @property
     def city_count(self) -> int:
@@ -88,6 +178,12 @@ class WeeklyReport:
         return len({line.province for line in self.places if line.province.startswith("IR-")})
 
 
+def period_title(week: int | None, start: dt.date, end: dt.date) -> str:
+    """ "Week 9 of the uprising: 11 November 2022 – 17 November 2022", or the period alone."""
+    name = f"Week {week} of the uprising" if week is not None else "Report"
+    return f"{name}: {start:%d %B %Y} – {end:%d %B %Y}"
+
+
 def build_weekly_report(
     figures: Iterable[Figure],
     incidents: Iterable[IncidentSeen],
@@ -95,8 +191,18 @@ def build_weekly_report(
     start: dt.date,
     end: dt.date,
     week: int | None = None,
+    persons: Iterable[PersonSeen] = (),
 ) -> WeeklyReport:
-    """Figures per source as of `end`, and the places with incidents from `start` to `end`."""
+    """Figures per source as of `end`; places, incidents and people from `start` to `end`.
+
+    Footnotes are numbered in reading order: the tally's figures, then places, then people.
+
+    Raises:
+        ValueError: `end` is before `start`.
+    """
+    if end < start:
+        raise ValueError(f"period ends ({end}) before it starts ({start})")
+    figures = list(figures)
     notes: list[Footnote] = []
     keyed: dict[tuple[str, int, int], int] = {}
 
@@ -120,34 +226,135 @@ def build_weekly_report(
                                              ev.quote, ev.start, ev.end)
 
     by_province: dict[str, _PlaceAccumulator] = {}
+    facts: list[IncidentFact] = []
     for seen in incidents:
         inc = seen.incident
         day = _first_day(inc.date) or seen.published
-        if day is None or not start <= day <= end or inc.place is None:
+        if day is None:
             continue
-        if not inc.place.startswith("IR"):
+        facts.append(IncidentFact(day=day, type=inc.type, place=inc.place, city=inc.city))
+        if not start <= day <= end or inc.place is None or not inc.place.startswith("IR"):
             continue
         acc = by_province.setdefault(inc.place, _PlaceAccumulator())
-        if inc.city:
-            acc.cities.add(inc.city)
-        acc.types.add(inc.type)
         ev = inc.evidence
-        acc.notes.add(cite(seen.document_id, seen.publisher, seen.published, ev.quote,
-                           ev.start, ev.end))
+        number = cite(seen.document_id, seen.publisher, seen.published, ev.quote, ev.start,
+                      ev.end)
+        if inc.city:
+            acc.cities.setdefault(inc.city, set()).add(number)
+        acc.types.add(inc.type)
+        acc.notes.add(number)
     places = tuple(
         PlaceLine(province=code, cities=tuple(sorted(acc.cities)), types=tuple(sorted(acc.types)),
-                  footnotes=tuple(sorted(acc.notes)))
+                  footnotes=tuple(sorted(acc.notes)),
+                  city_notes=tuple((city, tuple(sorted(n))) for city, n
+                                   in sorted(acc.cities.items())))
         for code, acc in sorted(by_province.items())
     )
-    return WeeklyReport(week=week, start=start, end=end, tally=tuple(tally),
-                        tally_notes=tally_notes, places=places, footnotes=tuple(notes))
+    people = _person_lines(persons, start, end, cite)
+    return WeeklyReport(
+        week=week, start=start, end=end, tally=tuple(tally), tally_notes=tally_notes,
+        places=places, footnotes=tuple(notes), persons=people,
+        conflicts=tuple(_conflicts(tally)),
+        series=tuple(tuple(s) for s in (figure_series(figures, measure=m, until=end)
+                                        for m in CHART_MEASURES) if s),
+        daily=tuple(incidents_per_day(facts, start=start, end=end)),
+        ranked=tuple(places_ranked(facts, start=start, end=end)),
+    )
 
 
 @dataclass(slots=True)
 class _PlaceAccumulator:
-    cities: set[str] = field(default_factory=set)
+    cities: dict[str, set[int]] = field(default_factory=dict)
     types: set[IncidentType] = field(default_factory=set)
     notes: set[int] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class _PersonAccumulator:
+    name: str
+    age: int | None = None
+    fates: set[Fate] = field(default_factory=set)
+    place: str | None = None
+    city: str | None = None
+    notes: set[int] = field(default_factory=set)
+
+
+# cite(document_id, publisher, published, quote, start, end) -> footnote number
+_CiteFn = Callable[[str, str | None, dt.date | None, str, int, int], int]
+
+
+def _person_lines(persons: Iterable[PersonSeen], start: dt.date, end: dt.date,
+                  cite: _CiteFn) -> tuple[PersonLine, ...]:
+    """People named in the period's reports (or whose fate is dated in it), one line a name."""
+    found: dict[str, _PersonAccumulator] = {}
+    for seen in persons:
+        person = seen.person
+        day = _first_day(person.date)
+        in_period = ((day is not None and start <= day <= end)
+                     or (seen.published is not None and start <= seen.published <= end))
+        if not in_period:
+            continue
+        key = " ".join(person.name.casefold().split())
+        acc = found.setdefault(key, _PersonAccumulator(name=person.name))
+        acc.age = acc.age if acc.age is not None else person.age
+        acc.place = acc.place or person.place
+        acc.city = acc.city or person.city
+        acc.fates.update(person.fates)
+        ev = person.evidence
+        acc.notes.add(cite(seen.document_id, seen.publisher, seen.published, ev.quote,
+                           ev.start, ev.end))
+    order = list(Fate)
+    return tuple(
+        PersonLine(name=acc.name, age=acc.age, place=acc.place, city=acc.city,
+                   fates=tuple(sorted(acc.fates, key=order.index)),
+                   footnotes=tuple(sorted(acc.notes)))
+        for acc in sorted(found.values(), key=lambda a: a.name.casefold())
+    )
+
+
+def _conflicts(tally: Sequence[TallyRow]) -> list[Conflict]:
+    """Rows where sources give different figures.
+
+    Running totals grow, so figures as of different days may all be right; a row is
+    contradictory only when two sources' figures as of days at most `_SAME_DAYS` apart leave
+    no number that both allow.
+    """
+    result = []
+    for row in tally:
+        shown = {(f.claim.low, f.claim.high) for f in row.figures}
+        if len(row.figures) < 2 or len(shown) < 2:
+            continue
+        clash = any(
+            _disjoint(a, b)
+            for i, a in enumerate(row.figures) for b in row.figures[i + 1:]
+            if a.as_of and b.as_of and abs((a.as_of - b.as_of).days) <= _SAME_DAYS
+        )
+        result.append(Conflict(row=row, contradictory=clash))
+    return result
+
+
+_SAME_DAYS = 3
+
+
+def _disjoint(a: Figure, b: Figure) -> bool:
+    low_a, high_a = _bounds(a)
+    low_b, high_b = _bounds(b)
+    return max(low_a, low_b) > min(high_a, high_b)
+
+
+def _bounds(fig: Figure) -> tuple[float, float]:
+    """The numbers a figure allows: "at least 300" is 300 and up, "300" is 300 alone."""
+    low, high = fig.claim.low, fig.claim.high
+    qualifier = fig.claim.qualifier.value
+    if qualifier in ("at_least", "more_than", "vague"):
+        return float(low or 0), float("inf")
+    if qualifier in ("at_most", "less_than"):
+        return 0.0, float(high if high is not None else "inf")
+    if qualifier == "about" and low is not None:
+        return low * 0.9, (high or low) * 1.1
+    lo = low if low is not None else high
+    hi = high if high is not None else low
+    return float(lo or 0), float(hi if hi is not None else "inf")
 
 
 def _first_day(date: str | None) -> dt.date | None:

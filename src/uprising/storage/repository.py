@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import Engine, Row, Table, delete, exists, func, insert, select
+from sqlalchemy import Engine, Row, Table, delete, exists, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -30,6 +30,7 @@ from uprising.errors import StorageError
 from uprising.records import Claim, Document, Evidence, Extraction, Incident, Person
 from uprising.storage import tables as t
 from uprising.storage.engine import create_database_engine, migrate, resolve_url
+from uprising.storage.search import Browse
 
 __all__ = [
     "Database",
@@ -38,6 +39,7 @@ __all__ = [
     "StoredClaim",
     "StoredIncident",
     "StoredPerson",
+    "WarcLink",
 ]
 
 LOGGER = logging.getLogger(__name__)
@@ -52,6 +54,14 @@ class IngestResult:
 
     added: tuple[str, ...]
     duplicates: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WarcLink:
+    """Where a fetched document's evidence is: its WARC response record and payload hash."""
+
+    record: str  # "warc/FILE.warc.gz#OFFSET", relative to the archive folder
+    sha256: str  # hex sha256 of the record's payload
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -164,29 +174,123 @@ class Database:
         for doc in docs:
             if not isinstance(doc, Document):
                 raise TypeError(f"add_documents takes Document records, got {type(doc).__name__}")
-        ids = list(dict.fromkeys(d.id for d in docs))
         with self._write("add documents") as conn:
-            present: set[str] = set()
-            for chunk in _chunks(ids):
-                present.update(
-                    conn.scalars(select(t.documents.c.id).where(t.documents.c.id.in_(chunk)))
+            result = _insert_documents(conn, docs, {})
+        LOGGER.info("stored %d documents, %d duplicates", len(result.added),
+                    len(result.duplicates))
+        return result
+
+    def add_archived_documents(
+        self,
+        items: Sequence[tuple[Document, WarcLink]],
+        *,
+        feed_hash: str | None = None,
+        seen_items: Sequence[str] = (),
+    ) -> IngestResult:
+        """Store fetched documents with their WARC links, and mark feed items seen, atomically.
+
+        A document already stored (same text) is a duplicate, as for `add_documents`; if it
+        has no WARC link yet (it came from disk) it gets this one, otherwise its first stays.
+        With `feed_hash`, the item hashes in `seen_items` are recorded as seen in the same
+        transaction, so an item is never marked seen without the document it gave.
+
+        Raises:
+            TypeError: an item is not a (Document, WarcLink) pair.
+            StorageError: the write failed; nothing was stored.
+        """
+        for item in items:
+            if not (isinstance(item, tuple) and len(item) == 2
+                    and isinstance(item[0], Document) and isinstance(item[1], WarcLink)):
+                raise TypeError("add_archived_documents takes (Document, WarcLink) pairs, got "
+                                f"{type(item).__name__}")
+        links: dict[str, WarcLink] = {}
+        for doc, link in items:
+            links.setdefault(doc.id, link)
+        with self._write("add fetched documents") as conn:
+            result = _insert_documents(conn, [doc for doc, _ in items], links)
+            for doc_id in dict.fromkeys(result.duplicates):
+                link = links[doc_id]
+                conn.execute(
+                    update(t.documents)
+                    .where(t.documents.c.id == doc_id, t.documents.c.warc_record.is_(None))
+                    .values(warc_record=link.record, warc_sha256=link.sha256)
                 )
-            added: list[str] = []
-            duplicates: list[str] = []
-            rows: list[dict[str, Any]] = []
-            seen: set[str] = set()
-            ingested_at = _now()
-            for doc in docs:
-                if doc.id in present or doc.id in seen:
-                    duplicates.append(doc.id)
-                    continue
-                seen.add(doc.id)
-                added.append(doc.id)
-                rows.append(t.document_row(doc, ingested_at))
-            if rows:
-                conn.execute(insert(t.documents), rows)
-        LOGGER.info("stored %d documents, %d duplicates", len(added), len(duplicates))
-        return IngestResult(added=tuple(added), duplicates=tuple(duplicates))
+            if feed_hash is not None:
+                self._mark_seen(conn, feed_hash, seen_items)
+        LOGGER.info("stored %d fetched documents, %d duplicates", len(result.added),
+                    len(result.duplicates))
+        return result
+
+    def warc_link(self, doc_id: str) -> WarcLink | None:
+        """The WARC link of a stored document, or None (unknown, or not fetched from the web)."""
+        query = select(t.documents.c.warc_record, t.documents.c.warc_sha256).where(
+            t.documents.c.id == doc_id
+        )
+        with self._read() as conn:
+            row = conn.execute(query).first()
+        if row is None or row.warc_record is None:
+            return None
+        return WarcLink(record=row.warc_record, sha256=row.warc_sha256)
+
+    def archived_documents(self) -> list[tuple[str, WarcLink]]:
+        """(document id, WARC link) of every document that has one, by id."""
+        docs = t.documents
+        query = (
+            select(docs.c.id, docs.c.warc_record, docs.c.warc_sha256)
+            .where(docs.c.warc_record.is_not(None))
+            .order_by(docs.c.id)
+        )
+        with self._read() as conn:
+            return [(row.id, WarcLink(record=row.warc_record, sha256=row.warc_sha256))
+                    for row in conn.execute(query)]
+
+    def document_ids_starting(self, prefix: str, *, limit: int = 2) -> list[str]:
+        """Up to `limit` document ids that start with `prefix`, for ids typed by hand."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = (
+            select(t.documents.c.id)
+            .where(t.documents.c.id.like(escaped + "%", escape="\\"))
+            .order_by(t.documents.c.id)
+            .limit(limit)
+        )
+        with self._read() as conn:
+            return list(conn.scalars(query))
+
+    # -- feeds -------------------------------------------------------------------------------
+
+    def seen_feed_items(self, feed_hash: str, item_hashes: Sequence[str]) -> set[str]:
+        """Which of these item hashes `watch` has already seen in this feed."""
+        wanted = list(dict.fromkeys(item_hashes))
+        seen: set[str] = set()
+        items = t.feed_items
+        with self._read() as conn:
+            for chunk in _chunks(wanted):
+                query = select(items.c.item_hash).where(
+                    items.c.feed_hash == feed_hash, items.c.item_hash.in_(chunk)
+                )
+                seen.update(conn.scalars(query))
+        return seen
+
+    def mark_feed_items_seen(self, feed_hash: str, item_hashes: Sequence[str]) -> None:
+        """Record feed items as seen (those already recorded keep their first time)."""
+        with self._write("record seen feed items") as conn:
+            self._mark_seen(conn, feed_hash, item_hashes)
+
+    def _mark_seen(self, conn: Connection, feed_hash: str, item_hashes: Sequence[str]) -> None:
+        wanted = list(dict.fromkeys(item_hashes))
+        if not wanted:
+            return
+        items = t.feed_items
+        present: set[str] = set()
+        for chunk in _chunks(wanted):
+            present.update(conn.scalars(select(items.c.item_hash).where(
+                items.c.feed_hash == feed_hash, items.c.item_hash.in_(chunk)
+            )))
+        seen_at = _now()
+        rows = [{"feed_hash": feed_hash, "item_hash": h, "seen_at": seen_at}
+                for h in wanted if h not in present]
+        if rows:
+            conn.execute(insert(items), rows)
 
     def document(self, doc_id: str) -> Document | None:
         """The stored document with this id, or None."""
@@ -372,6 +476,10 @@ class Database:
                 for table in t.ALL_TABLES
             }
 
+    def browse(self) -> Browse:
+        """The web dashboard's read queries (search, filtered tables) and review decisions."""
+        return Browse(self._engine)
+
     # -- transactions ------------------------------------------------------------------------
 
     def _write(self, what: str) -> _Transaction:
@@ -458,3 +566,32 @@ def _provenance(row: Row[Any]) -> dict[str, Any]:
         "url": row.doc_url,
         "extractor_version": row.extractor_version,
     }
+
+
+def _insert_documents(
+    conn: Connection, docs: Sequence[Document], links: dict[str, WarcLink]
+) -> IngestResult:
+    """Insert the documents not yet stored (with their WARC links, if any); one id once."""
+    ids = list(dict.fromkeys(d.id for d in docs))
+    present: set[str] = set()
+    for chunk in _chunks(ids):
+        present.update(conn.scalars(select(t.documents.c.id).where(t.documents.c.id.in_(chunk))))
+    added: list[str] = []
+    duplicates: list[str] = []
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    ingested_at = _now()
+    for doc in docs:
+        if doc.id in present or doc.id in seen:
+            duplicates.append(doc.id)
+            continue
+        seen.add(doc.id)
+        added.append(doc.id)
+        row = t.document_row(doc, ingested_at)
+        link = links.get(doc.id)
+        if link is not None:
+            row.update(warc_record=link.record, warc_sha256=link.sha256)
+        rows.append(row)
+    if rows:
+        conn.execute(insert(t.documents), rows)
+    return IngestResult(added=tuple(added), duplicates=tuple(duplicates))

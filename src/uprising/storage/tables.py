@@ -45,6 +45,7 @@ __all__ = [
     "document_row",
     "documents",
     "extraction_runs",
+    "feed_items",
     "incident_from_row",
     "incident_row",
     "incidents",
@@ -85,6 +86,10 @@ documents = Table(
     Column("origin", Text),
     Column("raw_sha256", String(HASH_LENGTH)),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # The evidence of a fetched document (migration 0002): its WARC response record, as
+    # "warc/FILE.warc.gz#OFFSET" under the archive folder, and the sha256 of that payload.
+    Column("warc_record", Text),
+    Column("warc_sha256", String(HASH_LENGTH)),
 )
 
 extraction_runs = Table(
@@ -176,6 +181,16 @@ processing_errors = Table(
     Index("ix_processing_errors_document_id", "document_id"),
 )
 
+# What `uprising watch` has seen (migration 0002): hashes of the feed URL and of the item's id or
+# link, never the URLs themselves, so the table says nothing about what was read.
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("feed_hash", String(HASH_LENGTH), primary_key=True),
+    Column("item_hash", String(HASH_LENGTH), primary_key=True),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
+
 ALL_TABLES: tuple[Table, ...] = (
     documents,
     extraction_runs,
@@ -183,6 +198,7 @@ ALL_TABLES: tuple[Table, ...] = (
     persons,
     incidents,
     processing_errors,
+    feed_items,
 )
 
 

@@ -328,12 +328,12 @@ NATIONWIDE_CUES: tuple[str, ...] = (
 #   is a death reported on its own, outside a crackdown's count.
 INCIDENT_CUES: dict[IncidentType, tuple[str, ...]] = {
     IncidentType.PROTEST: (
-        "protest", "protests", "protested", "protesting", "protesters", "demonstration",
-        "demonstrations", "demonstrators", "rally", "rallies", "rallied", "marched", "march",
+        "protest", "protests", "protested", "protesting", "demonstration",
+        "demonstrations", "rally", "rallies", "rallied", "marched", "march",
         "marches", "gathered", "gathering", "gatherings", "chanted", "chanting", "chants",
-        "took to the streets", "mourners", "vigil", "sit-in", "walkout", "walked out",
-        "honking", "slogans", "headscarves", "burned their headscarves", "unrest", "uprising",
-        "came out", "turned out",
+        "took to the streets", "vigil", "sit-in", "sit-ins", "walkout", "walked out",
+        "honking", "slogans", "burned their headscarves", "came out", "turned out",
+        "took off their scarves", "staged",
     ),
     IncidentType.RIOT: (
         "set fire", "set on fire", "torched", "burned down", "burnt", "arson", "barricade",
@@ -351,7 +351,7 @@ INCIDENT_CUES: dict[IncidentType, tuple[str, ...]] = {
     ),
     IncidentType.KILLING: (
         "killed", "shot dead", "died", "killing", "murdered", "beaten to death", "slain",
-        "dead", "death of",
+        "dead",
     ),
     IncidentType.ARREST: (
         "arrested", "detained", "arrests", "detentions", "taken into custody", "rounded up",
@@ -379,20 +379,24 @@ INCIDENT_CUES: dict[IncidentType, tuple[str, ...]] = {
 # --- persons ------------------------------------------------------------------------------------
 # Fate cues for named people: verbs and nouns, longest first where they overlap.
 FATE_CUES: dict[str, tuple[str, ...]] = {
-    "killed": ("killed", "killing", "shot dead", "died", "dead", "murdered", "beaten to death", "slain",
-               "lost his life", "lost her life", "death of", "funeral", "body"),
-    "injured": ("injured", "wounded", "blinded", "hurt", "lost an eye", "shot in the", "shot"),
+    "killed": ("killed", "killing", "shot dead", "died", "dead", "murdered", "beaten to death",
+               "slain", "lost his life", "lost her life", "death of", "body"),
+    "injured": ("injured", "wounded", "blinded", "hurt", "lost an eye", "shot in the", "shot",
+                "struck in the", "struck by", "hit in the", "hit by"),
     "arrested": ("arrested", "detained", "in custody", "jailed", "imprisoned", "held in",
                  "taken into custody", "abducted", "arrest of", "detention of",
                  "taken from his home", "taken from her home", "taken from his house",
                  "taken from her house", "dragged away", "taken away"),
     "tortured": ("tortured", "torture", "ill-treated", "beaten in custody",
                  "beaten during interrogation", "beaten during interrogations",
-                 "beaten in detention", "beaten while in custody"),
+                 "beaten in detention", "beaten while in custody", "electric shocks",
+                 "mock execution", "mock executions", "hung him from", "hung her from",
+                 "forced confession", "forced to confess"),
     "hunger_strike": ("hunger strike", "refused food", "refusing food"),
     "sentenced": ("sentenced to prison", "years in prison", "prison sentence", "lashes",
                   "sentenced to", "sentenced", "jail term", "prison term"),
-    "sentenced_to_death": ("sentenced to death", "death sentence", "condemned to death"),
+    "sentenced_to_death": ("sentenced to death", "death sentence", "condemned to death",
+                           "on death row"),
     "executed": ("executed", "hanged", "execution of"),
     "released": ("released", "freed", "released on bail"),
     "missing": ("missing", "disappeared", "whereabouts"),
@@ -487,4 +491,20 @@ LOCAL_REFERENCES: tuple[str, ...] = (
     "there", "the town", "the city", "the province", "the village", "the campus",
     "the university", "the prison", "the region", "the district", "the area", "locally",
     "the same city", "the same town", "the same province",
+)
+
+# Who uses force: a death these cause is a crackdown, not a killing on its own.
+SECURITY_FORCE_ACTORS: tuple[str, ...] = (
+    "security forces", "police", "riot police", "revolutionary guards", "guards", "irgc",
+    "basij", "plainclothes", "plainclothes agents", "special forces", "special unit",
+    "soldiers", "troops", "snipers", "agents", "forces",
+)
+
+# Words around an incident cue that make it no event: "riot police", "what it called riots",
+# "since the protests began", "in connection with the protests".
+NOT_AN_EVENT_AFTER: tuple[str, ...] = ("police", "squad", "squads", "gear", "units", "unit")
+NOT_AN_EVENT_BEFORE: tuple[str, ...] = (
+    "called", "calls", "described as", "so-called", "since the", "in connection with the",
+    "over the", "during the", "related to the", "linked to the", "of the", "sparked the",
+    "began the", "after the", "before the", "against the", "to the", "in the",
 )
