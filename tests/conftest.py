@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 # configures the tests (a PostgreSQL server to run storage and web tests against), not uprising
-PG_TEST_URL = os.environ.pop("UPRISING_TEST_PG_URL", None)
+PG_TEST_URL = os.environ.pop("TEST_POSTGRES_URL", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

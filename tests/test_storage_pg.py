@@ -1,4 +1,4 @@
-"""The same migrations and queries on PostgreSQL as on SQLite (needs $UPRISING_TEST_PG_URL).
+"""The same migrations and queries on PostgreSQL as on SQLite (needs $TEST_POSTGRES_URL).
 
 The storage behaviour tests run here over both backends through `any_database_url`; on a machine
 without PostgreSQL only the SQLite half runs, and `.ci/run` starts a server so both run there.

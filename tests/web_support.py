@@ -1,6 +1,6 @@
 """Shared by the web and PostgreSQL tests: database URLs over both backends, a loaded database.
 
-`database_urls` is SQLite always and, when $UPRISING_TEST_PG_URL is set (`.ci/run` sets it from
+`database_urls` is SQLite always and, when $TEST_POSTGRES_URL is set (`.ci/run` sets it from
 `scripts/pg_test_server.sh`), PostgreSQL too; each PostgreSQL test starts from an empty schema.
 """
 
@@ -23,7 +23,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-PG_VARIABLE = "UPRISING_TEST_PG_URL"
+PG_VARIABLE = "TEST_POSTGRES_URL"
 # The variable configures the tests, not uprising, and `load_settings` refuses unknown UPRISING_*
 # variables; so it is taken out of the environment as soon as the tests are collected (conftest
 # may have done so already and kept it as PG_TEST_URL).
@@ -50,7 +50,7 @@ def reset_postgres(url: str) -> None:
 
 @pytest.fixture(params=database_urls())
 def any_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A fresh, empty database: SQLite, and PostgreSQL when $UPRISING_TEST_PG_URL is set."""
+    """A fresh, empty database: SQLite, and PostgreSQL when $TEST_POSTGRES_URL is set."""
     if request.param == "sqlite":
         return "sqlite:///" + str(tmp_path / "web.db")
     assert PG_URL is not None
