@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -96,3 +97,27 @@ def test_weekly_report_footnotes_every_figure_and_place() -> None:
     assert "**Kurdistan** (IR-12): Sanandaj — crackdown[^3]" in text
     assert "“Security forces fired tear gas in Sanandaj”" in text
     assert len(report.footnotes) == 3
+
+
+@pytest.mark.parametrize(
+    ("figures", "conflict"),
+    [
+        ([("hrana", 300, None, Qualifier.AT_LEAST), ("ihr", 320, 320, Qualifier.EXACT)], False),
+        ([("hrana", 300, 300, Qualifier.EXACT), ("ihr", 320, 320, Qualifier.EXACT)], True),
+        ([("state-media", None, 200, Qualifier.LESS_THAN), ("ihr", 448, None,
+                                                            Qualifier.AT_LEAST)], True),
+        ([("un", 200, 200, Qualifier.ABOUT), ("afp", 210, 210, Qualifier.EXACT)], False),
+        ([("hrana", 15000, 16000, Qualifier.RANGE), ("ihr", 15500, 15500, Qualifier.EXACT)],
+         False),
+    ],
+)
+def test_conflict_flag_when_no_value_fits_every_source(
+    figures: list[tuple[str, int | None, int | None, Qualifier]], conflict: bool
+) -> None:
+    made = []
+    for source, low, high, qualifier in figures:
+        fig = figure(source, low or 0, "2022-11-20", high=high, qualifier=qualifier)
+        claim = dataclasses.replace(fig.claim, low=low, high=high)
+        made.append(dataclasses.replace(fig, claim=claim))
+    rows = build_tally(made)
+    assert rows[0].conflict is conflict

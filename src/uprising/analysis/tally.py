@@ -44,6 +44,18 @@ class TallyRow:
     figures: tuple[Figure, ...]  # one per source, latest first
 
     @property
+    def conflict(self) -> bool:
+        """Whether the sources disagree beyond their bounds: no one value fits every figure.
+
+        A figure with no upper bound ("at least 300") fits any value above its lower bound;
+        vague and exact figures fit only their own span.
+        """
+        spans = [_span(f.claim) for f in self.figures]
+        highest_low = max(lo for lo, _ in spans)
+        lowest_high = min(hi for _, hi in spans)
+        return highest_low > lowest_high
+
+    @property
     def low(self) -> int | None:
         lows = [f.claim.low for f in self.figures if f.claim.low is not None]
         return min(lows) if lows else None
@@ -52,6 +64,19 @@ class TallyRow:
     def high(self) -> int | None:
         values = [v for f in self.figures for v in (f.claim.high, f.claim.low) if v is not None]
         return max(values) if values else None
+
+
+def _span(claim: Claim) -> tuple[float, float]:
+    """The values a figure allows, as its qualifier sets them."""
+    low = float(claim.low) if claim.low is not None else 0.0
+    if claim.qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN, Qualifier.VAGUE):
+        return low, float("inf")
+    high = float(claim.high) if claim.high is not None else low
+    if claim.qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN):
+        return 0.0, high
+    if claim.qualifier is Qualifier.ABOUT:
+        return low * 0.9, high * 1.1  # "about 200" allows some room either side
+    return low, high
 
 
 def describe_bounds(qualifier: Qualifier, low: int | None, high: int | None) -> str:

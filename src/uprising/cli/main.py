@@ -13,6 +13,7 @@ from uprising.cli.numbers import numbers_command
 from uprising.cli.places import places_command
 from uprising.cli.publish import export_command, report_command, tally_command
 from uprising.cli.registry import incidents_command, persons_command
+from uprising.cli.review import review_group
 from uprising.cli.serve import serve_command
 from uprising.cli.store import ingest_command, init_command, process_command
 from uprising.cli.web import archive_group, fetch_command, watch_command
@@ -45,6 +46,7 @@ for command in (
     places_command,
     persons_command,
     incidents_command,
+    review_group,
     fetch_command,
     watch_command,
     archive_group,

@@ -444,6 +444,30 @@ class Browse:
             return Page(rows=tuple(dict(r._mapping) for r in rows), total=total,
                         limit=limit, offset=offset)
 
+    def decisions(self, kind: str) -> dict[str, tuple[str, dict[str, Any] | None]]:
+        """The latest decision on each reviewed record of `kind`: (decision, corrected fields
+        merged over every earlier correction, or None)."""
+        out: dict[str, tuple[str, dict[str, Any] | None]] = {}
+        with self._conn() as conn:
+            rows = conn.execute(select(reviews.c.record_id, reviews.c.decision,
+                                       reviews.c.corrected)
+                                .where(reviews.c.kind == kind).order_by(reviews.c.id))
+            for row in rows:
+                held = out.get(row.record_id)
+                fields = dict(held[1] or {}) if held else {}
+                if row.corrected:
+                    fields.update(json.loads(row.corrected))
+                out[row.record_id] = (row.decision, fields or None)
+        return out
+
+    def history(self, kind: str, record_id: str) -> list[dict[str, Any]]:
+        """Every decision on one record, oldest first, with who made it and what stood before."""
+        with self._conn() as conn:
+            rows = conn.execute(select(reviews).where(reviews.c.kind == kind,
+                                                      reviews.c.record_id == record_id)
+                                .order_by(reviews.c.id))
+            return [dict(r._mapping) for r in rows]
+
     def add_review(self, *, kind: str, record_id: str, decision: str,
                    corrected: dict[str, Any] | None, reviewer: str) -> int:
         """Record an editor's decision, keeping the record as it stood; returns the review id.
