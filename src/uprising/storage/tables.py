@@ -20,6 +20,7 @@ import logging
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -353,3 +354,74 @@ def incident_from_row(row: Row[Any]) -> Incident:
         evidence=evidence_from_row(row),
         rules=tuple(json.loads(row.rules)),
     )
+
+
+# -- accounts, submissions and the audit trail (migration 0004) -------------------------------
+# Declared here so the schema test compares them with the migration; `security_repo` queries
+# them. Nothing personal is stored in clear: passwords and API tokens as argon2 hashes, sessions
+# as the sha256 of their cookie, and a submission's submitter, contact and text as AES-GCM
+# ciphertext ("KEYID:base64"), with only a keyed hash (`owner_tag`) to find a correspondent's own.
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("disabled", Boolean, nullable=False),
+    Column("failed_logins", Integer, nullable=False),
+    Column("locked_until", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", String(16), primary_key=True),  # the public half of "ID.SECRET"
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("secret_hash", Text, nullable=False),
+    Column("revoked", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", String(HASH_LENGTH), primary_key=True),  # sha256 of the cookie value
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+submissions = Table(
+    "submissions",
+    metadata,
+    Column("id", String(32), primary_key=True),  # random, never derived from the content
+    Column("owner_tag", String(HASH_LENGTH), nullable=False),
+    Column("submitter", Text, nullable=False),  # encrypted
+    Column("contact", Text),  # encrypted
+    Column("text", Text, nullable=False),  # encrypted
+    Column("photo", String(128)),  # stored file name: sha256 of the stripped bytes + suffix
+    Column("photo_original_sha256", String(HASH_LENGTH)),
+    Column("status", String(16), nullable=False),
+    Column("document_id", String(ID_LENGTH)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_submissions_owner_tag", "owner_tag"),
+    Index("ix_submissions_status", "status"),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("target", String(128), nullable=False),
+    Column("detail", Text, nullable=False),
+    # A unique previous hash: two writers racing to extend the chain cannot both succeed.
+    Column("prev_hash", String(HASH_LENGTH), nullable=False, unique=True),
+    Column("hash", String(HASH_LENGTH), nullable=False),
+)
