@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from tests.conftest import read_cases
 from uprising.extract.language import detect_language, known_language
 from uprising.extract.normalise import normalise
-from uprising.extract.numbers import find_numbers_fa
+from uprising.extract.numbers_fa import find_numbers_fa
 
 NUMBER_CASES = read_cases("numbers_fa.jsonl")
 CLAIM_CASES = read_cases("claims_fa.jsonl")

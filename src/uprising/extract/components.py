@@ -10,7 +10,8 @@ from uprising.extract.claims import find_claims, find_claims_fa
 from uprising.extract.incidents import find_incidents
 from uprising.extract.lang import fa
 from uprising.extract.language import prepare
-from uprising.extract.numbers import find_numbers, find_numbers_fa
+from uprising.extract.numbers import find_numbers
+from uprising.extract.numbers_fa import find_numbers_fa
 from uprising.extract.persons import find_persons, find_persons_fa
 from uprising.extract.registry import component
 from uprising.extract.sources import find_sources, find_sources_fa

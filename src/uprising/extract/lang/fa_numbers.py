@@ -1,5 +1,5 @@
 """Persian number words, vague quantities, qualifier phrases and the units that make a number
-something other than a count. Data only; `numbers.find_numbers_fa` reads it.
+something other than a count. Data only; `numbers_fa.find_numbers_fa` reads it.
 
 Every phrase is written in the folded spelling of `extract.normalise`: Persian ی and ک, ASCII
 digits, a plain space where a ZWNJ may stand ("ده ها" matches "ده‌ها", "ده ها").
