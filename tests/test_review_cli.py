@@ -96,3 +96,49 @@ def test_merged_persons_and_events_do_not_change_when_documents_are_processed_ag
     persons = json.loads(before[0])
     assert [p["name"] for p in persons] == ["Dara Rostami"]
     assert persons[0]["ages"] == [{"age": 16, "document": persons[0]["reports"][0]["document"]}]
+
+
+def _tally(runner: CliRunner, url: str) -> list[dict[str, object]]:
+    result = runner.invoke(cli, ["tally", "--format", "json", "--database", url])
+    assert result.exit_code == 0, result.output
+    rows: list[dict[str, object]] = json.loads(result.stdout)
+    return rows
+
+
+def test_tallies_take_corrections_and_leave_rejected_figures_out(
+    runner: CliRunner, stored: str
+) -> None:
+    record = next(k for k, line in _queue(runner, stored).items() if "320" in line)
+    assert [r["low"] for r in _tally(runner, stored)] == [320]
+    runner.invoke(cli, ["review", "correct", "claim", record, "--set", "low=325", "--by", "ed",
+                        "--database", stored])
+    assert [r["low"] for r in _tally(runner, stored)] == [325]
+    runner.invoke(cli, ["review", "reject", "claim", record, "--by", "ed", "--database", stored])
+    assert _tally(runner, stored) == []
+
+
+STORY = (
+    "---\npublished: 2022-11-1{day}\npublisher: {outlet}\n---\n"
+    "Shops in the bazaar of Bukan stayed shut on Monday for a third day, and HRANA said "
+    "{killed} people have been killed since September in the protests across the country, "
+    "while state media gave no figure. Riot police patrolled the city centre{edit}.\n"
+)
+
+
+def test_a_story_syndicated_by_three_outlets_is_counted_once(
+    tmp_path: Path, runner: CliRunner, database_url: str
+) -> None:
+    for day, outlet, edit in ((5, "Wire One", ""), (6, "Daily Two", " overnight"),
+                              (7, "Evening Three", " on Tuesday")):
+        path = tmp_path / f"{outlet}.md"
+        path.write_text(STORY.format(day=day, outlet=outlet, killed=341, edit=edit),
+                        encoding="utf-8")
+    assert runner.invoke(cli, ["ingest", str(tmp_path), "--database", database_url]
+                         ).exit_code == 0
+    assert runner.invoke(cli, ["process", "--database", database_url]).exit_code == 0
+    rows = _tally(runner, database_url)
+    assert [(r["source"], r["low"]) for r in rows] == [("hrana", 341)]
+    with Database.open(database_url) as db:
+        from uprising.storage.duplicates import duplicate_documents
+
+        assert len(duplicate_documents(db)) == 2

@@ -40,6 +40,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fetch_timeout", 30, "Seconds a connection, a read, or a whole response may take."),
     Setting("max_bytes", 5_242_880, "Largest response body fetched, in bytes; larger is refused."),
     Setting("per_host_delay", 1, "Seconds between two requests to the same host (at least)."),
+    Setting("secret_key_file", "uprising.key",
+            "File of the keys that encrypt correspondents' identities, contacts and texts "
+            "(`uprising key new` creates it, `uprising key rotate` rotates it)."),
+    Setting("secret_key", "",
+            "The encryption keys themselves, 'KEYID BASE64KEY' separated by ';' (instead of "
+            "secret_key_file; for deployments that pass secrets in the environment)."),
+    Setting("upload_dir", "uploads",
+            "Folder of correspondents' photos, stored without metadata and named by hash."),
+    Setting("cookie_secure", 1,
+            "1: session cookies are sent over HTTPS only (browsers count http://localhost as "
+            "secure); 0 only for tests behind plain HTTP."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -7,6 +7,8 @@ import logging
 import click
 
 from uprising import __version__
+from uprising.cli.audit import audit_group
+from uprising.cli.backup import backup_command, restore_command
 from uprising.cli.demo import demo_command
 from uprising.cli.extract import explain_command, extract_command
 from uprising.cli.numbers import numbers_command
@@ -14,8 +16,10 @@ from uprising.cli.places import places_command
 from uprising.cli.publish import export_command, report_command, tally_command
 from uprising.cli.registry import incidents_command, persons_command
 from uprising.cli.review import review_group
+from uprising.cli.scale import extract_dask_command, load_command
 from uprising.cli.serve import serve_command
 from uprising.cli.store import ingest_command, init_command, process_command
+from uprising.cli.users import key_group, user_group
 from uprising.cli.web import archive_group, fetch_command, watch_command
 
 
@@ -51,5 +55,12 @@ for command in (
     watch_command,
     archive_group,
     serve_command,
+    extract_dask_command,
+    load_command,
+    user_group,
+    key_group,
+    audit_group,
+    backup_command,
+    restore_command,
 ):
     cli.add_command(command)

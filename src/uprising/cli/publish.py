@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import functools
 import io
@@ -15,6 +16,7 @@ from typing import IO, Any, TypeVar
 import click
 from tqdm import tqdm
 
+from uprising.analysis.corrections import reviewed_claim
 from uprising.analysis.tally import Figure, TallyRow, as_of_key, build_tally, source_label
 from uprising.cli.common import database_option, fail_cleanly, message, resolve_database_url
 from uprising.errors import InputError
@@ -27,10 +29,14 @@ from uprising.reports.maps import CityPoint, city_location, province_map
 from uprising.reports.markdown import render_markdown
 from uprising.reports.pdf import render_pdf
 from uprising.reports.weekly import PersonSeen, WeeklyReport
-from uprising.storage import Database
+from uprising.storage import Database, StoredClaim
+from uprising.storage.report_queries import incidents_between, latest_figures, persons_between
+from uprising.storage.tables import record_id
 
 __all__ = [
     "REPORT_FORMATS",
+    "REPORT_PLACE",
+    "as_figures",
     "build_report",
     "export_command",
     "figures_from",
@@ -47,6 +53,25 @@ T = TypeVar("T")
 
 def figures_from(db: Database) -> list[Figure]:
     """Every stored claim as a Figure with its source label and as-of day."""
+    return as_figures(db.claim_rows())
+
+
+def reviewed(db: Database, rows: Iterable[StoredClaim]) -> list[StoredClaim]:
+    """Stored claims as editors left them: corrections applied (rejections never leave SQL)."""
+    decisions = db.browse().decisions("claim")
+    if not decisions:
+        return list(rows)
+    out = []
+    for row in rows:
+        key = record_id(row.document_id, row.claim.evidence, row.claim.measure.value)
+        claim = reviewed_claim(row.claim, decisions.get(key))
+        if claim is not None:
+            out.append(dataclasses.replace(row, claim=claim))
+    return out
+
+
+def as_figures(rows: Iterable[StoredClaim]) -> list[Figure]:
+    """Stored claims as Figures with their source labels and as-of days."""
     return [
         Figure(
             claim=row.claim,
@@ -57,7 +82,7 @@ def figures_from(db: Database) -> list[Figure]:
             publisher=row.publisher,
             url=row.url,
         )
-        for row in db.claim_rows()
+        for row in rows
     ]
 
 
@@ -119,9 +144,12 @@ def tally_command(fmt: str, place: str, until: dt.datetime | None,
 
     Each figure keeps its bounds, as-of date and document; the range spans the sources.
     """
+    where = None if place == "all" else place
+    day = until.date() if until else None
     with Database.open(resolve_database_url(database_url)) as db:
-        rows = build_tally(figures_from(db), place=None if place == "all" else place,
-                           until=until.date() if until else None)
+        # Only each source's latest figures leave the database; the tally picks among them.
+        rows = build_tally(as_figures(reviewed(db, latest_figures(db, until=day, place=where))),
+                           place=where, until=day)
     click.echo(render_tally(rows, fmt), nl=False)
 
 
@@ -136,44 +164,51 @@ def progress(items: Iterable[T], total: int | None = None, what: str = "") -> It
 
 def build_report(db: Database, *, start: dt.date, end: dt.date,
                  week: int | None = None) -> tuple[WeeklyReport, int]:
-    """The report for a period from stored records, and how many documents its incidents cite."""
+    """The report for a period from stored records, and how many documents its incidents cite.
+
+    Only what the report shows is read: each source's latest national figure per as-of day up
+    to `end` (the tally and the charts), and the incidents and persons of the period. The
+    report is the same as one built from every stored record (tests/test_report_queries.py).
+    """
     incidents = [
         IncidentSeen(incident=row.incident, document_id=row.document_id,
                      published=row.published, publisher=row.publisher)
-        for row in db.incident_rows()
+        for row in incidents_between(db, start=start, end=end)
     ]
     persons = [
         PersonSeen(person=row.person, document_id=row.document_id, published=row.published,
                    publisher=row.publisher)
-        for row in db.person_rows()
+        for row in persons_between(db, start=start, end=end)
     ]
-    report = build_weekly_report(figures_from(db), incidents, start=start, end=end, week=week,
+    figures = as_figures(reviewed(db, latest_figures(db, until=end, place=REPORT_PLACE)))
+    report = build_weekly_report(figures, incidents, start=start, end=end, week=week,
                                  persons=persons)
-    in_period = {seen.document_id for seen in incidents
-                 if _in_period(seen.incident.date, seen.published, start, end)}
-    return report, len(in_period)
+    return report, len({seen.document_id for seen in incidents})
 
 
-def _in_period(date: str | None, published: dt.date | None, start: dt.date,
-               end: dt.date) -> bool:
-    day = dt.date.fromisoformat(date.split("/")[0]) if date else published
-    return day is not None and start <= day <= end
+# The report's figures are national ones, as `build_weekly_report` tallies and charts them.
+REPORT_PLACE = "IR"
 
 
-def render_charts(report: WeeklyReport, documents: int) -> list[Chart]:
-    """The report's charts and its province map, in reading order."""
+def render_charts(report: WeeklyReport, documents: int, *,
+                  for_print: bool = False) -> list[Chart]:
+    """The report's charts and its province map, in reading order.
+
+    `for_print` also renders each chart with its text as text, for the PDF (see `Chart`).
+    """
     steps: list[Callable[[], Chart]] = [
-        *(functools.partial(cumulative_chart, lines, measure=lines[0].measure, as_of=report.end)
+        *(functools.partial(cumulative_chart, lines, measure=lines[0].measure, as_of=report.end,
+                            for_print=for_print)
           for lines in report.series),
-        functools.partial(daily_chart, report.daily, documents=documents),
+        functools.partial(daily_chart, report.daily, documents=documents, for_print=for_print),
         functools.partial(ranked_chart, report.ranked, place_name=_place_name,
-                          start=report.start, end=report.end),
-        functools.partial(_map_of, report),
+                          start=report.start, end=report.end, for_print=for_print),
+        functools.partial(_map_of, report, for_print=for_print),
     ]
     return [step() for step in progress(steps, len(steps), "charts")]
 
 
-def _map_of(report: WeeklyReport) -> Chart:
+def _map_of(report: WeeklyReport, *, for_print: bool = False) -> Chart:
     cities = []
     for line in report.places:
         for city, notes in line.city_notes:
@@ -187,7 +222,7 @@ def _map_of(report: WeeklyReport) -> Chart:
         caption=(f"Shading: incident records per province dated {when}, as of "
                  f"{report.end:%-d %b %Y}; circles: cities named in them (size: reports). "
                  "Counted from incident records, each footnoted in the report."),
-        cities=cities, place_name=_place_name)
+        cities=cities, place_name=_place_name, for_print=for_print)
 
 
 def report_stem(week: int | None, start: dt.date, end: dt.date) -> str:
@@ -209,7 +244,7 @@ def write_report(db: Database, week: int | None, out_dir: Path, *,
     report, documents = build_report(db, start=start, end=end, week=week)
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = report_stem(week, start, end)
-    charts = render_charts(report, documents)
+    charts = render_charts(report, documents, for_print="pdf" in formats)
     written: list[Path] = []
     if "md" in formats:
         chart_dir = out_dir / f"{stem}-charts"
@@ -221,16 +256,15 @@ def write_report(db: Database, week: int | None, out_dir: Path, *,
         path = out_dir / f"{stem}.md"
         path.write_text(render_markdown(report, _place_name, links), encoding="utf-8")
         written.append(path)
-    if "html" in formats or "pdf" in formats:
-        html = render_html(report, _place_name, charts=charts)
-        if "html" in formats:
-            path = out_dir / f"{stem}.html"
-            path.write_text(html, encoding="utf-8")
-            written.append(path)
-        if "pdf" in formats:
-            path = out_dir / f"{stem}.pdf"
-            path.write_bytes(render_pdf(html))
-            written.append(path)
+    if "html" in formats:
+        path = out_dir / f"{stem}.html"
+        path.write_text(render_html(report, _place_name, charts=charts), encoding="utf-8")
+        written.append(path)
+    if "pdf" in formats:
+        path = out_dir / f"{stem}.pdf"
+        page = render_html(report, _place_name, charts=charts, for_print=True)
+        path.write_bytes(render_pdf(page))
+        written.append(path)
     return written
 
 

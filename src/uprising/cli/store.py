@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from uprising.analysis.duplicates import ReportText, find_near_duplicates
 from uprising.archive import RawStore
 from uprising.cli.common import (
     database_option,
@@ -18,6 +19,8 @@ from uprising.cli.common import (
 from uprising.extract.pipeline import default_pipeline
 from uprising.ingest import list_files, read_bytes, read_paths
 from uprising.storage import Database, ProcessingError
+from uprising.storage.duplicates import replace_duplicate_links, report_texts
+from uprising.storage.security_repo import SecurityStore
 
 __all__ = ["ingest_command", "init_command", "process_all", "process_command"]
 
@@ -46,6 +49,8 @@ def ingest_command(paths: tuple[str, ...], database_url: str | None) -> None:
     documents = read_paths(paths)
     with Database.open(resolve_database_url(database_url)) as db:
         result = db.add_documents(documents)
+        SecurityStore(db.engine).audit(actor="cli", action="ingest", target="documents",
+                                       detail={"added": list(result.added)})
     keep_raw_files(paths)
     message(f"Ingested {len(result.added)} new document(s); "
             f"{len(result.duplicates)} already stored, nothing added for them.")
@@ -77,7 +82,19 @@ def process_all(db: Database, *, everything: bool = False) -> tuple[int, int, in
         done += len(batch)
         claims += sum(len(e.claims) for e in extractions)
         failed += len(errors)
+    if done:
+        link_near_duplicates(db)
     return done, claims, failed
+
+
+def link_near_duplicates(db: Database) -> int:
+    """Find syndicated copies among all stored reports and link each to the one that counts."""
+    groups = find_near_duplicates(
+        ReportText(id=doc_id, text=text, published=published)
+        for doc_id, text, published in report_texts(db)
+    )
+    return replace_duplicate_links(db, [(member, g.canonical) for g in groups
+                                        for member in g.members if member != g.canonical])
 
 
 @click.command("process")
@@ -89,6 +106,10 @@ def process_command(everything: bool, database_url: str | None) -> None:
     """Extract claims, persons and incidents from stored documents not yet extracted."""
     with Database.open(resolve_database_url(database_url)) as db:
         done, claims, failed = process_all(db, everything=everything)
+        SecurityStore(db.engine).audit(
+            actor="cli", action="extraction-run", target="documents",
+            detail={"documents": done, "claims": claims, "errors": failed,
+                    "extractor": default_pipeline().version})
     message(f"Extracted {done} document(s) with {default_pipeline().version}: {claims} claims"
             f"; {failed} component error(s) recorded.")
 

@@ -32,6 +32,7 @@ __all__ = [
     "cumulative_chart",
     "daily_chart",
     "figure_to_chart",
+    "marked_points",
     "ranked_chart",
     "scope_svg_ids",
 ]
@@ -57,6 +58,11 @@ _HATCHES = ("", "////", "....", "xxxx", "\\\\\\\\", "----", "++++", "oo", "||||"
 _FILLS = ("#222222", "#ffffff", "#bbbbbb", "#ffffff", "#888888", "#ffffff", "#dddddd",
           "#ffffff", "#555555")
 _WIDTH_IN = 7.0
+# Markers per line at most: they tell the lines apart in grey print, and a line with a point for
+# each of 90 days would otherwise carry 90 markers that overlap into a smear (and each is one
+# more SVG element for the PDF printer to draw). The line itself still steps at every point.
+_MAX_MARKERS = 12
+_PAD_INCHES = 0.1  # matplotlib's own margin around a tight box
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,6 +74,14 @@ class Chart:
     caption: str
     svg: str
     png: bytes = b""
+    # The same chart with its text as SVG <text> rather than glyph outlines, for the PDF: the
+    # printer lays out real text in a fraction of the time it takes to draw hundreds of glyph
+    # paths, and the PDF's chart labels become searchable. Empty unless asked for.
+    print_svg: str = ""
+
+    @property
+    def svg_for_print(self) -> str:
+        return self.print_svg or self.svg
 
 
 def _date(day: dt.date) -> str:
@@ -79,17 +93,44 @@ def _label(value: str) -> str:
 
 
 def figure_to_chart(fig: MplFigure, *, name: str, title: str, caption: str,
-                    png: bool = False) -> Chart:
-    """Render a finished matplotlib figure to SVG (and PNG) text in memory."""
+                    png: bool = False, for_print: bool = False) -> Chart:
+    """Render a finished matplotlib figure to SVG (and PNG) text in memory.
+
+    `for_print` adds `print_svg`, whose text names its font (DejaVu Sans, which matplotlib
+    measured it with) instead of drawing outlines; a page for a browser keeps the outlines,
+    which look the same on a machine without that font.
+    """
+    # The tight box is measured once (what bbox_inches="tight" does on every save, at the cost
+    # of drawing the figure twice) and shared by every output, so they also frame alike.
+    box = fig.get_tightbbox().padded(_PAD_INCHES)
     out = io.StringIO()
-    fig.savefig(out, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    fig.savefig(out, format="svg", metadata={"Date": None}, bbox_inches=box)
+    print_svg = ""
+    if for_print:
+        text_out = io.StringIO()
+        with rc_context({"svg.fonttype": "none"}):
+            fig.savefig(text_out, format="svg", metadata={"Date": None}, bbox_inches=box)
+        print_svg = text_out.getvalue()
     raw_png = b""
     if png:
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=150, metadata={"Software": None},
-                    bbox_inches="tight")
+        fig.savefig(buffer, format="png", dpi=150, metadata={"Software": None}, bbox_inches=box)
         raw_png = buffer.getvalue()
-    return Chart(name=name, title=title, caption=caption, svg=out.getvalue(), png=raw_png)
+    return Chart(name=name, title=title, caption=caption, svg=out.getvalue(), png=raw_png,
+                 print_svg=print_svg)
+
+
+def marked_points(count: int, most: int = _MAX_MARKERS, shift: int = 0) -> list[int]:
+    """Indexes of the points of a line that get a marker: evenly spaced, the last always.
+
+    `shift` (a line's index) moves the others along by a point or two per line, so that lines
+    running together do not hide each other's markers.
+    """
+    if count <= most:
+        return list(range(count))
+    step = -(-(count - 1) // (most - 1))
+    offset = (shift * max(1, step // 4)) % step
+    return sorted({*range(offset, count - 1, step), count - 1})
 
 
 _SVG_ID = re.compile(r'\bid="([^"]+)"')
@@ -116,7 +157,7 @@ def scope_svg_ids(svg: str, prefix: str) -> str:
 
 
 def cumulative_chart(series: Sequence[Series], *, measure: Measure, as_of: dt.date,
-                     png: bool = False) -> Chart:
+                     png: bool = False, for_print: bool = False) -> Chart:
     """One line per source through its running figure; its stated range shaded as a band.
 
     Raises:
@@ -140,7 +181,8 @@ def cumulative_chart(series: Sequence[Series], *, measure: Measure, as_of: dt.da
             grey = _GREYS[index % len(_GREYS)]
             ax.plot(days, values, linestyle=_LINES[index % len(_LINES)],
                     marker=_MARKERS[index % len(_MARKERS)], markersize=4, color=grey,
-                    linewidth=1.4, label=line.source, drawstyle="steps-post")
+                    linewidth=1.4, label=line.source, drawstyle="steps-post",
+                    markevery=marked_points(len(days), shift=index))
             ranged = [(p.day, p.low, p.high) for p in line.points
                       if p.low is not None and p.high is not None and p.high > p.low]
             if ranged:
@@ -166,10 +208,11 @@ def cumulative_chart(series: Sequence[Series], *, measure: Measure, as_of: dt.da
         ax.legend(title="source", frameon=False, fontsize=8)
         ax.set_title(title, loc="left", fontsize=10)
         return figure_to_chart(fig, name=f"cumulative-{measure.value}", title=title,
-                               caption=caption, png=png)
+                               caption=caption, png=png, for_print=for_print)
 
 
-def daily_chart(daily: Sequence[DayCount], *, documents: int, png: bool = False) -> Chart:
+def daily_chart(daily: Sequence[DayCount], *, documents: int, png: bool = False,
+                for_print: bool = False) -> Chart:
     """Stacked bars of incidents per day, one hatch and shade per incident type.
 
     Raises:
@@ -209,11 +252,12 @@ def daily_chart(daily: Sequence[DayCount], *, documents: int, png: bool = False)
             ax.legend(title="type", frameon=False, fontsize=8, ncols=min(4, len(types)))
         ax.set_title(title, loc="left", fontsize=10)
         return figure_to_chart(fig, name="incidents-per-day", title=title, caption=caption,
-                               png=png)
+                               png=png, for_print=for_print)
 
 
 def ranked_chart(ranked: Sequence[PlaceCount], *, place_name: Callable[[str], str],
-                 start: dt.date, end: dt.date, limit: int = 15, png: bool = False) -> Chart:
+                 start: dt.date, end: dt.date, limit: int = 15, png: bool = False,
+                 for_print: bool = False) -> Chart:
     """Horizontal bars: provinces by incident records in the period, most first."""
     shown = list(ranked[:limit])
     title = f"Provinces ranked by incident records, {_date(start)} – {_date(end)}"
@@ -237,4 +281,4 @@ def ranked_chart(ranked: Sequence[PlaceCount], *, place_name: Callable[[str], st
             ax.set_yticks([])
         ax.set_title(title, loc="left", fontsize=10)
         return figure_to_chart(fig, name="provinces-ranked", title=title, caption=caption,
-                               png=png)
+                               png=png, for_print=for_print)

@@ -127,6 +127,7 @@ def province_map(
     place_name: Callable[[str], str] | None = None,
     measure_label: str = "incident records",
     png: bool = False,
+    for_print: bool = False,
 ) -> Chart:
     """Shade each province by its value in grey steps; mark cities; show the ODbL attribution.
 
@@ -135,6 +136,7 @@ def province_map(
         title, caption: shown above and below the map (the caption should give sources and dates).
         cities: points to mark, sized by their count.
         place_name: labels the highest provinces; None leaves them unlabelled.
+        png, for_print: also render a PNG, and an SVG with its text as text (see `Chart`).
     """
     shapes = province_shapes()
     top = max(values.values(), default=0)
@@ -188,7 +190,7 @@ def province_map(
                 bbox={"fc": "#ffffff", "ec": "none", "alpha": 0.85, "pad": 1.5})
         full_caption = f"{caption} {ATTRIBUTION}."
         return figure_to_chart(fig, name="province-map", title=title, caption=full_caption,
-                               png=png)
+                               png=png, for_print=for_print)
 
 
 def _steps(top: int) -> list[float]:

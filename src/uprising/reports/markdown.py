@@ -1,11 +1,16 @@
-"""The weekly report as Markdown, every figure and place footnoted to its document and quote."""
+"""The weekly report as Markdown, every figure and place footnoted to its document and quote.
+
+Markdown footnotes take one definition per label, so each quoted passage gets its own, labelled as
+the HTML page labels it: `[^12]` for a document with one passage, `[^12b]` for a document's
+second. The numbers are the same in every format.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from uprising.analysis.tally import Figure
-from uprising.reports.weekly import Footnote, WeeklyReport
+from uprising.reports.weekly import Footnote, Ref, WeeklyReport
 from uprising.vocab import Measure
 
 __all__ = ["figure_with_source", "render_markdown"]
@@ -25,11 +30,16 @@ def _quote(text: str) -> str:
     return " ".join(text.split()).replace("[", "\\[").replace("]", "\\]")
 
 
-def _footnote_line(note: Footnote) -> str:
+def _footnote_lines(note: Footnote) -> list[str]:
     when = note.published.isoformat() if note.published else "undated"
     who = note.publisher or "unknown publisher"
-    return (f"[^{note.number}]: {who}, {when}, document `{note.document_id[:19]}` "
-            f"(characters {note.start}–{note.end}): “{_quote(note.quote)}”")
+    return [f"[^{note.label(index)}]: {who}, {when}, document `{note.document_id[:19]}` "
+            f"(characters {passage.start}–{passage.end}): “{_quote(passage.quote)}”"
+            for index, passage in enumerate(note.passages)]
+
+
+def _refs(report: WeeklyReport, refs: Iterable[Ref]) -> str:
+    return "".join(f"[^{report.label(ref)}]" for ref in refs)
 
 
 def render_markdown(report: WeeklyReport, place_name: Callable[[str], str],
@@ -51,7 +61,8 @@ def render_markdown(report: WeeklyReport, place_name: Callable[[str], str],
     for measure in HEADLINE_MEASURES:
         figures = report.headline(measure)
         if figures:
-            shown = "; ".join(f"{figure_with_source(f)}[^{n}]" for f, n in figures)
+            shown = "; ".join(f"{figure_with_source(f)}{_refs(report, [r])}"
+                              for f, r in figures)
             lines.append(f"- **{measure.value.replace('_', ' ').capitalize()}**: {shown}")
     if lines[-1] != "":
         lines.append("")
@@ -70,10 +81,9 @@ def render_markdown(report: WeeklyReport, place_name: Callable[[str], str],
         lines += [f"### {row.measure.value.replace('_', ' ').capitalize()}{subject}", "",
                   "| source | figure | as of |", "|---|---|---|"]
         for fig in row.figures:
-            note = report.tally_notes[(row.measure.value,
-                                       row.subject.value if row.subject else None, fig.source)]
+            note = _refs(report, [report.note_for(row, fig)])
             as_of = fig.as_of.isoformat() if fig.as_of else "?"
-            lines.append(f"| {fig.source} | {fig.shown}[^{note}] | {as_of} |")
+            lines.append(f"| {fig.source} | {fig.shown}{note} | {as_of} |")
         if len(row.figures) > 1:
             lines += ["", f"Range across sources: {row.low:,} to {row.high:,}."
                       if row.low is not None and row.high is not None else ""]
@@ -84,13 +94,13 @@ def render_markdown(report: WeeklyReport, place_name: Callable[[str], str],
     for line in report.places:
         cities = ", ".join(line.cities) if line.cities else "(province-wide)"
         types = ", ".join(t.value.replace("_", " ") for t in line.types)
-        refs = "".join(f"[^{n}]" for n in line.footnotes)
+        refs = _refs(report, line.footnotes)
         lines.append(f"- **{place_name(line.province)}** ({line.province}): {cities} — {types}"
                      f"{refs}")
     lines += _conflict_lines(report)
     lines += _person_lines(report, place_name)
     lines += ["", "## Sources", ""]
-    lines += [_footnote_line(note) for note in report.footnotes]
+    lines += [line for note in report.footnotes for line in _footnote_lines(note)]
     lines.append("")
     return "\n".join(lines)
 
@@ -103,7 +113,7 @@ def _conflict_lines(report: WeeklyReport) -> list[str]:
     for conflict in report.conflicts:
         row = conflict.row
         subject = f" ({row.subject.value.replace('_', ' ')})" if row.subject else ""
-        side = "; ".join(f"{figure_with_source(f)}[^{report.note_for(row, f)}]"
+        side = "; ".join(f"{figure_with_source(f)}{_refs(report, [report.note_for(row, f)])}"
                          for f in row.figures)
         reading = ("sources disagree about the same days" if conflict.contradictory
                    else "different, but could all be true (other days or overlapping bounds)")
@@ -119,6 +129,6 @@ def _person_lines(report: WeeklyReport, place_name: Callable[[str], str]) -> lis
         age = f", {person.age}" if person.age is not None else ""
         where = person.city or (place_name(person.place) if person.place else "")
         fates = ", ".join(f.value.replace("_", " ") for f in person.fates) or "fate not stated"
-        refs = "".join(f"[^{n}]" for n in person.footnotes)
+        refs = _refs(report, person.footnotes)
         lines.append(f"- **{person.name}**{age}{f' ({where})' if where else ''}: {fates}{refs}")
     return [*lines, ""]

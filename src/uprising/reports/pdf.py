@@ -1,8 +1,10 @@
 """The weekly report as PDF, printed by WeasyPrint from the same HTML page.
 
 One source of layout for screen and paper: the page's own `@page` rules set the margins, and
-inline SVG charts stay vector graphics in the PDF. WeasyPrint needs no browser and no network;
-its URL fetcher allows no protocol, so a report can never pull in a file or URL it names.
+SVG charts stay vector graphics in the PDF. WeasyPrint needs no browser and no network; its URL
+fetcher allows `data:` URLs alone (the charts of the page printed, `render_html(...,
+for_print=True)`, whose content is in the URL itself), so a report can never pull in a file or
+URL it names.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ def render_pdf(html: str) -> bytes:
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
-    # No protocol allowed: a URL in the page (say, an image named in report text) is refused
-    # and skipped, never fetched.
-    document = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=()))
+    # data: alone: a URL in the page (say, an image named in report text) is refused and
+    # skipped, never fetched; a data: URL carries its bytes and reaches nothing.
+    document = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=("data",)))
     noise = _SvgStyleNoise()
     weasy_logger = logging.getLogger("weasyprint")
     weasy_logger.addFilter(noise)

@@ -3,6 +3,12 @@
 Pure: takes figures, incidents and persons, returns a `WeeklyReport`; rendering to Markdown, HTML
 and PDF is separate, so every format says the same thing. The report also carries what its charts
 draw (figures over time, incidents per day, provinces ranked), computed once here.
+
+Footnotes are one per cited document, each listing the passages the report quotes from it; a
+reference names the footnote and the passage ("12b": document 12, its second passage; "12" when
+the document gives one passage). A week's report cites a few hundred documents but over a thousand
+passages, and one note per document keeps the page light enough to print quickly while every
+figure, place and person still points at its document and exact quote.
 """
 
 from __future__ import annotations
@@ -30,11 +36,14 @@ __all__ = [
     "Conflict",
     "Footnote",
     "IncidentSeen",
+    "Passage",
     "PersonLine",
     "PersonSeen",
     "PlaceLine",
+    "Ref",
     "WeeklyReport",
     "build_weekly_report",
+    "passage_letter",
     "period_title",
     "week_bounds",
     "week_of",
@@ -82,16 +91,49 @@ class PersonSeen:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Passage:
+    """One quoted span of a cited document: the exact quote and its offsets in the text."""
+
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Footnote:
-    """Where a figure or incident was read: the document, its date and the exact quote."""
+    """A cited document: publisher, date, and the passages quoted from it, in citing order."""
 
     number: int
     document_id: str
     publisher: str | None
     published: dt.date | None
-    quote: str
-    start: int
-    end: int
+    passages: tuple[Passage, ...]
+
+    def label(self, passage: int) -> str:
+        """ "12" for a document with one passage, else "12b" for its second (0-based 1)."""
+        if len(self.passages) == 1:
+            return str(self.number)
+        return f"{self.number}{passage_letter(passage)}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, order=True)
+class Ref:
+    """Where an item of the report was read: footnote `number`, its passage `passage` (0-based)."""
+
+    number: int
+    passage: int
+
+
+def passage_letter(index: int) -> str:
+    """a, b, ... z, aa, ab ...: the letter of a footnote's passage (`index` is 0-based)."""
+    if index < 0:
+        raise ValueError(f"passage index must be 0 or more, not {index}")
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -101,11 +143,11 @@ class PlaceLine:
     province: str  # ISO code
     cities: tuple[str, ...]
     types: tuple[IncidentType, ...]
-    footnotes: tuple[int, ...]
-    city_notes: tuple[tuple[str, tuple[int, ...]], ...] = ()  # city -> its own footnotes
+    footnotes: tuple[Ref, ...]
+    city_notes: tuple[tuple[str, tuple[Ref, ...]], ...] = ()  # city -> its own references
 
     @property
-    def province_notes(self) -> tuple[int, ...]:
+    def province_notes(self) -> tuple[Ref, ...]:
         """Footnotes of incidents placed in the province but in no named city."""
         in_cities = {n for _, notes in self.city_notes for n in notes}
         return tuple(n for n in self.footnotes if n not in in_cities)
@@ -120,7 +162,7 @@ class PersonLine:
     fates: tuple[Fate, ...]
     place: str | None
     city: str | None
-    footnotes: tuple[int, ...]
+    footnotes: tuple[Ref, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -142,7 +184,7 @@ class WeeklyReport:
     start: dt.date
     end: dt.date
     tally: tuple[TallyRow, ...]
-    tally_notes: dict[tuple[str, str | None, str], int]  # (measure, subject, source) -> footnote
+    tally_notes: dict[tuple[str, str | None, str], Ref]  # (measure, subject, source) -> ref
     places: tuple[PlaceLine, ...]
     footnotes: tuple[Footnote, ...]
     persons: tuple[PersonLine, ...] = ()
@@ -155,13 +197,35 @@ class WeeklyReport:
     def title(self) -> str:
         return period_title(self.week, self.start, self.end)
 
-    def note_for(self, row: TallyRow, figure: Figure) -> int:
-        """The footnote number of one figure of the tally."""
+    def note_for(self, row: TallyRow, figure: Figure) -> Ref:
+        """The reference of one figure of the tally."""
         return self.tally_notes[(row.measure.value, row.subject.value if row.subject else None,
                                  figure.source)]
 
+    def label(self, ref: Ref) -> str:
+        """How a reference is written: "12", or "12b" for a document's second passage."""
+        return self.footnotes[ref.number - 1].label(ref.passage)
+
+    def grouped(self, refs: Iterable[Ref]) -> list[tuple[int, str]]:
+        """References gathered per footnote, in first-cited order: (number, "12a,c") pairs.
+
+        A city reported by two passages of one document gets one mark, not two.
+        """
+        passages: dict[int, list[int]] = {}
+        for ref in refs:
+            held = passages.setdefault(ref.number, [])
+            if ref.passage not in held:
+                held.append(ref.passage)
+        result = []
+        for number, indexes in passages.items():
+            note = self.footnotes[number - 1]
+            text = (str(number) if len(note.passages) == 1 else
+                    f"{number}{','.join(passage_letter(i) for i in sorted(indexes))}")
+            result.append((number, text))
+        return result
+
     def headline(self, measure: Measure, subject: Subject | None = Subject.PEOPLE) -> list[
-            tuple[Figure, int]]:
+            tuple[Figure, Ref]]:
         """Each source's latest figure for `measure` with its footnote, largest first."""
         for row in self.tally:
             if row.measure is measure and row.subject == subject:
@@ -195,7 +259,8 @@ def build_weekly_report(
 ) -> WeeklyReport:
     """Figures per source as of `end`; places, incidents and people from `start` to `end`.
 
-    Footnotes are numbered in reading order: the tally's figures, then places, then people.
+    Footnotes are one per document, numbered in reading order (the tally's figures, then
+    places, then people); a document's passages are lettered in the order they are first cited.
 
     Raises:
         ValueError: `end` is before `start`.
@@ -203,21 +268,11 @@ def build_weekly_report(
     if end < start:
         raise ValueError(f"period ends ({end}) before it starts ({start})")
     figures = list(figures)
-    notes: list[Footnote] = []
-    keyed: dict[tuple[str, int, int], int] = {}
-
-    def cite(document_id: str, publisher: str | None, published: dt.date | None,
-             quote: str, s: int, e: int) -> int:
-        key = (document_id, s, e)
-        if key not in keyed:
-            keyed[key] = len(notes) + 1
-            notes.append(Footnote(number=keyed[key], document_id=document_id,
-                                  publisher=publisher, published=published, quote=quote,
-                                  start=s, end=e))
-        return keyed[key]
+    cited = _Citations()
+    cite = cited.cite
 
     tally = build_tally(figures, until=end)
-    tally_notes: dict[tuple[str, str | None, str], int] = {}
+    tally_notes: dict[tuple[str, str | None, str], Ref] = {}
     for row in tally:
         for fig in row.figures:
             ev = fig.claim.evidence
@@ -237,12 +292,11 @@ def build_weekly_report(
             continue
         acc = by_province.setdefault(inc.place, _PlaceAccumulator())
         ev = inc.evidence
-        number = cite(seen.document_id, seen.publisher, seen.published, ev.quote, ev.start,
-                      ev.end)
+        ref = cite(seen.document_id, seen.publisher, seen.published, ev.quote, ev.start, ev.end)
         if inc.city:
-            acc.cities.setdefault(inc.city, set()).add(number)
+            acc.cities.setdefault(inc.city, set()).add(ref)
         acc.types.add(inc.type)
-        acc.notes.add(number)
+        acc.notes.add(ref)
     places = tuple(
         PlaceLine(province=code, cities=tuple(sorted(acc.cities)), types=tuple(sorted(acc.types)),
                   footnotes=tuple(sorted(acc.notes)),
@@ -253,7 +307,7 @@ def build_weekly_report(
     people = _person_lines(persons, start, end, cite)
     return WeeklyReport(
         week=week, start=start, end=end, tally=tuple(tally), tally_notes=tally_notes,
-        places=places, footnotes=tuple(notes), persons=people,
+        places=places, footnotes=cited.footnotes(), persons=people,
         conflicts=tuple(_conflicts(tally)),
         series=tuple(tuple(s) for s in (figure_series(figures, measure=m, until=end)
                                         for m in CHART_MEASURES) if s),
@@ -262,11 +316,43 @@ def build_weekly_report(
     )
 
 
+class _Citations:
+    """Footnotes being collected: one per document, its passages in the order first cited."""
+
+    __slots__ = ("_notes", "_passages")
+
+    def __init__(self) -> None:
+        # document id -> (number, publisher, published)
+        self._notes: dict[str, tuple[int, str | None, dt.date | None]] = {}
+        # document id -> (start, end) -> (passage index, passage)
+        self._passages: dict[str, dict[tuple[int, int], tuple[int, Passage]]] = {}
+
+    def cite(self, document_id: str, publisher: str | None, published: dt.date | None,
+             quote: str, start: int, end: int) -> Ref:
+        """The reference of one quoted span, opening the document's footnote when first cited."""
+        if document_id not in self._notes:
+            self._notes[document_id] = (len(self._notes) + 1, publisher, published)
+            self._passages[document_id] = {}
+        passages = self._passages[document_id]
+        found = passages.get((start, end))
+        if found is None:
+            found = passages[(start, end)] = (len(passages),
+                                              Passage(quote=quote, start=start, end=end))
+        return Ref(number=self._notes[document_id][0], passage=found[0])
+
+    def footnotes(self) -> tuple[Footnote, ...]:
+        return tuple(
+            Footnote(number=number, document_id=doc, publisher=publisher, published=published,
+                     passages=tuple(p for _, p in self._passages[doc].values()))
+            for doc, (number, publisher, published) in self._notes.items()
+        )
+
+
 @dataclass(slots=True)
 class _PlaceAccumulator:
-    cities: dict[str, set[int]] = field(default_factory=dict)
+    cities: dict[str, set[Ref]] = field(default_factory=dict)
     types: set[IncidentType] = field(default_factory=set)
-    notes: set[int] = field(default_factory=set)
+    notes: set[Ref] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -276,11 +362,11 @@ class _PersonAccumulator:
     fates: set[Fate] = field(default_factory=set)
     place: str | None = None
     city: str | None = None
-    notes: set[int] = field(default_factory=set)
+    notes: set[Ref] = field(default_factory=set)
 
 
-# cite(document_id, publisher, published, quote, start, end) -> footnote number
-_CiteFn = Callable[[str, str | None, dt.date | None, str, int, int], int]
+# cite(document_id, publisher, published, quote, start, end) -> its reference
+_CiteFn = Callable[[str, str | None, dt.date | None, str, int, int], Ref]
 
 
 def _person_lines(persons: Iterable[PersonSeen], start: dt.date, end: dt.date,

@@ -425,3 +425,22 @@ audit_log = Table(
     Column("prev_hash", String(HASH_LENGTH), nullable=False, unique=True),
     Column("hash", String(HASH_LENGTH), nullable=False),
 )
+
+# The indexes migration 0005 adds for a report's period queries (`storage.report_queries`):
+# incidents and persons by their ISO date text. Built from bound columns, each attaches to its
+# table, so the schema test compares them with the migration.
+REPORT_INDEXES = (
+    Index("ix_incidents_date", incidents.c.date),
+    Index("ix_persons_date", persons.c.date),
+)
+
+# Near-duplicates (migration 0006): a syndicated copy of a report points at the report whose
+# figures count; its own records are kept, but tallies and reports skip them.
+document_duplicates = Table(
+    "document_duplicates",
+    metadata,
+    Column("document_id", String(ID_LENGTH), ForeignKey("documents.id"), primary_key=True),
+    Column("canonical_id", String(ID_LENGTH), ForeignKey("documents.id"), nullable=False),
+    Column("linked_at", DateTime(timezone=True), nullable=False),
+    Index("ix_document_duplicates_canonical", "canonical_id"),
+)

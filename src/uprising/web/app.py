@@ -13,6 +13,7 @@ import secrets
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from importlib import resources
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -24,9 +25,12 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from uprising import __version__
-from uprising.errors import UprisingError
+from uprising.errors import ConfigError, UprisingError
+from uprising.security.accounts import LoginLimiter
+from uprising.security.crypto import Keyring, load_keyring
 from uprising.storage import Database
-from uprising.web import pages, review
+from uprising.storage.security_repo import SecurityStore
+from uprising.web import auth, pages, review, submissions
 from uprising.web.api import (
     ApiError,
     check_request,
@@ -91,7 +95,7 @@ def create_app(settings: Mapping[str, Any], *, database: Database | None = None)
         description="Figures, persons and incidents extracted from reports on the uprising, "
         "each tied to its quote. Every list is paginated (limit, offset) and has a CSV twin.",
         lifespan=lifespan,
-        dependencies=[Depends(check_request)],
+        dependencies=[Depends(check_request), Depends(auth.authorize)],
         openapi_url="/api/openapi.json",
         docs_url="/api/docs",
         redoc_url=None,
@@ -103,8 +107,19 @@ def create_app(settings: Mapping[str, Any], *, database: Database | None = None)
     app.state.templates = templates
     app.state.csrf_secret = secrets.token_urlsafe(32)
     app.state.cache = {}
+    app.state.security = SecurityStore(db.engine)
+    app.state.keyring = _keyring(settings)
+    app.state.upload_dir = Path(str(settings.get("upload_dir", "uploads")))
+    app.state.cookie_secure = bool(int(settings.get("cookie_secure", 1)))
+    app.state.login_limiter = LoginLimiter()
+    if not app.state.security.has_users():
+        LOGGER.warning("no accounts yet: every request acts as a local administrator until "
+                       "`uprising user add` creates one; serve on loopback only")
     app.add_middleware(DropEmptyParameters)
+    app.add_middleware(submissions.LimitBody)
     app.mount("/static", StaticFiles(directory=_package_dir("static")), name="static")
+    app.include_router(auth.router)
+    app.include_router(submissions.router)
     app.include_router(review.router)
     app.include_router(pages.router)
 
@@ -141,3 +156,13 @@ def create_app(settings: Mapping[str, Any], *, database: Database | None = None)
         return answer(request, ApiError(500, "internal error"))
 
     return app
+
+
+def _keyring(settings: Mapping[str, Any]) -> Keyring | None:
+    """The encryption keys, or None (submissions then answer 503 instead of storing clear text)."""
+    try:
+        return load_keyring(Path(str(settings.get("secret_key_file", "uprising.key"))),
+                            str(settings.get("secret_key", "")))
+    except ConfigError as exc:
+        LOGGER.warning("submissions closed: %s", str(exc).splitlines()[0])
+        return None

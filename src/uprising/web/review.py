@@ -19,6 +19,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from uprising.storage import Database
 from uprising.web.api import ApiError, bad_parameter, json_response, wants_json
+from uprising.web.auth import current, store
 
 __all__ = ["CSRF_COOKIE", "router"]
 
@@ -114,6 +115,8 @@ def decide(
     review_id = _db(request).browse().add_review(
         kind=kind, record_id=record_id, decision=decision, corrected=fields,
         reviewer=reviewer.strip())
+    store(request).audit(actor=current(request).actor, action=f"review.{decision}",
+                         target=f"{kind}:{record_id}", detail={"review": review_id})
     if wants_json(request):
         return json_response({"review": review_id, "record_id": record_id, "kind": kind,
                               "decision": decision}, 201)
