@@ -142,3 +142,18 @@ def test_a_story_syndicated_by_three_outlets_is_counted_once(
         from uprising.storage.duplicates import duplicate_documents
 
         assert len(duplicate_documents(db)) == 2
+
+
+def test_every_decision_from_the_terminal_is_in_the_audit_chain(
+    runner: CliRunner, stored: str
+) -> None:
+    from sqlalchemy import select
+
+    from uprising.storage import tables as t
+
+    record = next(iter(_queue(runner, stored)))
+    runner.invoke(cli, ["review", "reject", "claim", record, "--by", "ed", "--database", stored])
+    with Database.open(stored) as db, db.engine.connect() as conn:
+        actions = list(conn.scalars(select(t.audit_log.c.action).order_by(t.audit_log.c.id)))
+    assert actions == ["ingest", "extraction-run", "review.reject"]
+    assert runner.invoke(cli, ["audit", "verify", "--database", stored]).exit_code == 0

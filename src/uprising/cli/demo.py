@@ -15,6 +15,7 @@ from uprising.cli.store import keep_raw_files, process_all
 from uprising.ingest import read_paths
 from uprising.reports.weekly import week_of
 from uprising.storage import Database
+from uprising.storage.security_repo import SecurityStore
 
 __all__ = ["busiest_week", "demo_command"]
 
@@ -53,10 +54,15 @@ def demo_command(samples_dir: str, output_dir: Path, week: int | None,
     documents = read_paths([samples_dir])
     with Database.open(url) as db:
         result = db.add_documents(documents)
+        SecurityStore(db.engine).audit(actor="cli", action="ingest", target="documents",
+                                       detail={"added": list(result.added), "from": "demo"})
         keep_raw_files([samples_dir])
         message(f"Ingested {len(result.added)} new sample report(s) "
                 f"({len(result.duplicates)} already stored).")
         done, claims, failed = process_all(db)
+        SecurityStore(db.engine).audit(actor="cli", action="extraction-run", target="documents",
+                                       detail={"documents": done, "claims": claims,
+                                               "errors": failed})
         message(f"Extracted {done} document(s): {claims} claims; {failed} component error(s).")
         click.echo(render_tally(build_tally(figures_from(db)), "table"), nl=False)
         if week is None:

@@ -15,6 +15,7 @@ from uprising.analysis.corrections import CLAIM_FIELDS
 from uprising.cli.common import database_option, fail_cleanly, message, resolve_database_url
 from uprising.errors import InputError
 from uprising.storage import Database
+from uprising.storage.security_repo import SecurityStore
 
 __all__ = ["review_group"]
 
@@ -49,6 +50,8 @@ def _decide(kind: str, record_id: str, decision: str, corrected: dict[str, Any] 
     with Database.open(resolve_database_url(database_url)) as db:
         number = db.browse().add_review(kind=kind, record_id=record_id, decision=decision,
                                         corrected=corrected, reviewer=reviewer)
+        SecurityStore(db.engine).audit(actor="cli", action=f"review.{decision}",
+                                       target=f"{kind}:{record_id}", detail={"review": number})
     message(f"Recorded review {number}: {decision} of {kind} {record_id[:12]}.")
 
 

@@ -10,6 +10,8 @@ import click
 
 from uprising.cli.common import database_option, fail_cleanly, message, resolve_database_url
 from uprising.scale.parts import FORMATS
+from uprising.storage import Database
+from uprising.storage.security_repo import SecurityStore
 
 __all__ = ["extract_dask_command", "load_command"]
 
@@ -60,6 +62,12 @@ def load_command(output: str, database_url: str | None) -> None:
     """
     from uprising.scale.load import load_output
 
-    summary = load_output(output, resolve_database_url(database_url))
+    url = resolve_database_url(database_url)
+    summary = load_output(output, url)
+    if summary.rows:
+        with Database.open(url) as db:
+            SecurityStore(db.engine).audit(
+                actor="cli", action="load", target="documents",
+                detail={"partitions": summary.partitions_loaded, "rows": summary.rows})
     message(f"loaded {summary.partitions_loaded} partitions ({summary.rows} rows, "
             f"{summary.rows_per_second:.0f} rows/s); {summary.partitions_skipped} already loaded")

@@ -37,6 +37,7 @@ from uprising.ingest.web import (
 from uprising.records import Document
 from uprising.storage import Database
 from uprising.storage.repository import WarcLink
+from uprising.storage.security_repo import SecurityStore
 
 __all__ = [
     "FetchSummary",
@@ -73,6 +74,9 @@ def _link(fetched: Fetched) -> WarcLink:
 def _store(db: Database, pairs: list[tuple[Document, WarcLink]], summary: FetchSummary,
            **seen: Any) -> None:
     result = db.add_archived_documents(pairs, **seen)
+    if result.added:
+        SecurityStore(db.engine).audit(actor="cli", action="ingest", target="documents",
+                                       detail={"added": list(result.added), "from": "web"})
     added = set(result.added)
     for doc, _ in pairs:
         target = summary.added if doc.id in added else summary.duplicates
