@@ -323,7 +323,7 @@ def _capital(text: str, number: NumberMention, sentence: Span, measure: Measure)
 
 
 def _subject_before(text: str, cue: Cue, sentence: Span) -> Subject | None:
-    """"security personnel killed at 30": the subject named just before the cue."""
+    """"police officers killed at 12": the subject named just before the cue."""
     ws = words(text, max(sentence.start, cue.start - 60), cue.start)[-4:]
     for size in (3, 2, 1):
         if len(ws) < size:

@@ -179,7 +179,7 @@ def counted_after(text: str, pos: int, limit: int) -> Counted | None:
     if via_of:
         end = ws[i - 1].end
         band = _AGE_BAND.match(text, end)
-        if band:  # "60 of them under the age of 18"
+        if band:  # "41 of them under the age of 18"
             return Counted(category="subject", subject=Subject.MINORS, measure=None,
                            end=band.end(), via_of=True)
         participle = _participle_group(ws, i)

@@ -120,7 +120,7 @@ def claim_place(analysis: Analysis, offset: int, sentence: Span) -> tuple[str | 
                                                                         str]:
     """Where the counted cases happened: the smallest unit holding the places named with it.
 
-    The clause of the figure first ("nearly 20 in West Azerbaijan"), then its sentence, then
+    The clause of the figure first ("some 14 in Lorestan"), then its sentence, then
     the paragraph before it, then the one province the whole document is about, if any.
     """
     text = analysis.text
