@@ -39,7 +39,7 @@ __all__ = ["find_claims", "find_claims_fa"]
 _MAX_LEFT_WORDS = 6
 _MAX_RIGHT_WORDS = 12
 _BREAKDOWN = phrase_pattern(en.BREAKDOWN_MARKERS)
-# "Aso Ghaderi, 43, was hit": a number set off by commas after a capitalised name is an age.
+# "Karwan Saedi, 43, was hit": a number set off by commas after a capitalised name is an age.
 _AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’-]+\s*[,(]\s*$")
 _AGE_CLOSE = re.compile(r"\s*[,)]")  # used with match(text, pos): no ^
 # "the toll rose to 326", "put the number of dead at 66": a bare number after such a link.

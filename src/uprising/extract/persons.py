@@ -134,7 +134,7 @@ def _name_mentions(analysis: Analysis) -> list[_Mention]:
             start, name = match.start(), match.group(1)
             first, _, rest = name.partition(" ")
             if first.lower() in en.PERSON_TITLES and " " in rest.strip():
-                start, name = start + len(first) + 1, rest  # "Shopkeeper Aso Ghaderi"
+                start, name = start + len(first) + 1, rest  # "Shopkeeper Karwan Saedi"
             if not _is_name(name, analysis, start, match.end()):
                 continue
             if _QUOTED.match(text, match.end()):
