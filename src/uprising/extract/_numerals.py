@@ -12,80 +12,63 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Literal
 
-from text_to_num import alpha2digit, text2num
-
+from uprising.extract._number_digits import fraction_part as _fraction_part
+from uprising.extract._number_digits import read_digits as _read_digits
+from uprising.extract._number_words import (
+    AND as _AND,
+)
+from uprising.extract._number_words import (
+    DIGITS as _DIGITS,
+)
+from uprising.extract._number_words import (
+    DOZEN as _DOZEN,
+)
+from uprising.extract._number_words import (
+    FRAC as _FRAC,
+)
+from uprising.extract._number_words import (
+    HUNDRED as _HUNDRED,
+)
+from uprising.extract._number_words import (
+    MULTIPLIER_ORDINALS as _MULTIPLIER_ORDINALS,
+)
+from uprising.extract._number_words import (
+    ORD as _ORD,
+)
+from uprising.extract._number_words import (
+    SCALE as _SCALE,
+)
+from uprising.extract._number_words import (
+    SOLO as _SOLO,
+)
+from uprising.extract._number_words import (
+    TEEN as _TEEN,
+)
+from uprising.extract._number_words import (
+    TENS as _TENS,
+)
+from uprising.extract._number_words import (
+    UNIT as _UNIT,
+)
+from uprising.extract._number_words import (
+    WORDS as _WORDS,
+)
+from uprising.extract._number_words import (
+    A as _A,
+)
+from uprising.extract._number_words import (
+    alt,
+)
 from uprising.extract.lang import en_numbers as en
+from uprising.extract.phrases import trie_regex as _trie
 
 ScanKind = Literal["ordinal", "time", "year", "age", "date_part", "other"]
 """The kinds a numeral's spelling settles by itself; each is the value of a `NumberKind`."""
 
-_MAX_DIGITS = 30  # longer digit strings are identifiers, and int() of huge strings is slow
 
-# --- word tables ------------------------------------------------------------------------------
-
-_UNIT, _TEEN, _TENS, _HUNDRED, _SCALE, _DOZEN = "unit", "teen", "tens", "hundred", "scale", "dozen"
-_A, _AND, _FRAC, _ORD, _DIGITS, _SOLO = "a", "and", "frac", "ord", "digits", "solo"
-
-
-def _word_table() -> dict[str, tuple[str, int]]:
-    """Map each number word to its token type and value; text2num supplies the values."""
-    table: dict[str, tuple[str, int]] = {}
-    cardinals = {w: int(text2num(w, "en")) for w in en.CARDINAL_WORDS}
-    cardinals.update(en.EXTRA_CARDINALS)
-    for word, value in cardinals.items():
-        if word in en.SCALE_WORDS:
-            table[word] = (_SCALE, value)
-        elif value == 100:
-            table[word] = (_HUNDRED, value)
-        else:
-            table[word] = (_UNIT if value < 10 else _TEEN if value < 20 else _TENS, value)
-    for word in en.DOZEN_WORDS:
-        table[word] = (_DOZEN, 12)
-    ordinals = {w: int(alpha2digit(w, "en", threshold=0)[:-2]) for w in en.ORDINAL_WORDS}
-    ordinals.update(en.EXTRA_ORDINALS)
-    for word, value in ordinals.items():
-        table[word] = (_ORD, value)
-        if value >= 3:  # "three fifths", "two hundredths"; "seconds" is a time unit
-            table[word + "s"] = (_FRAC, value)
-    for word, denominator in en.FRACTION_WORDS.items():
-        table[word] = (_FRAC, denominator)
-    return table
-
-
-_WORDS = _word_table()
-_MULTIPLIER_ORDINALS = frozenset(v for t, v in _WORDS.values() if t == _ORD and v >= 100)
-
-
-def alt(phrases: object) -> str:
-    """A regex alternation of phrases, longest first, any whitespace run standing for a space."""
-    items = sorted(set(phrases), key=len, reverse=True)  # type: ignore[call-overload]
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
-
-
-def _trie(words: object) -> str:
-    """A regex for a set of words as a prefix tree: "o(?:ne|ver)" instead of "one|over".
-
-    Python's regex engine tries alternatives one by one; a tree lets it reject a position after
-    one character, which makes the scan about ten times faster on ordinary prose.
-    """
-    tree: dict[str, Any] = {}
-    for word in set(words):  # type: ignore[call-overload]
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return emit(tree)
-
+_DIGIT_GROUP = re.compile(r"\d+")
 
 # --- the scan pattern --------------------------------------------------------------------------
 
@@ -130,12 +113,9 @@ _RUN_TOKEN = re.compile(
     rf"(?:(?P<glue>[A-Za-z]+)\b|\s(?P<abbr>{_ABBR})\b)?"
     rf"|(?P<word>{_WORD})|(?P<a>\b(?i:an?)\b)|(?P<and>\b(?i:and)\b)"
 )
-_DIGIT_GROUP = re.compile(r"\d+")
 
 # --- context the reader needs -------------------------------------------------------------------
 
-MONTH = rf"(?:{'|'.join(sorted(en.MONTHS, key=len, reverse=True))})"
-MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s+(?:the\s+)?$")
 MONEY_BEFORE = re.compile(rf"(?:{alt(en.CURRENCY_SYMBOLS)})\s*$")
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
@@ -171,69 +151,6 @@ class Atom:
         self.scale = 1
         self.decimal = self.fraction = self.ordinal = self.vague = self.plain4 = False
         self.words = False
-
-
-def _digits_value(digits: str) -> int:
-    return int(digits) if len(digits) <= _MAX_DIGITS else -1
-
-
-def _read_digits(text: str, start: int, end: int) -> list[tuple[int, int, Fraction | None, bool]]:
-    """Read a digit numeral into (start, end, value, is_decimal) parts.
-
-    Separators are judged by shape: "1,234" and "15.000" group thousands, "5,00" and "1.5" carry
-    decimals, "192.168.1.2" and "22,24,26" are lists of numbers and so become several parts.
-    """
-    s = text[start:end]
-    if s.startswith("."):
-        return [(start, end, Fraction(int(s[1:]), 10 ** (len(s) - 1)), True)]
-    groups = [(m.start(), m.end()) for m in _DIGIT_GROUP.finditer(s)]
-    if any(e - b > _MAX_DIGITS for b, e in groups):
-        return [(start, end, None, False)]
-    if len(groups) == 1:
-        return [(start, end, Fraction(int(s)), False)]
-    seps = [s[groups[k][1]] for k in range(len(groups) - 1)]
-    lens = [e - b for b, e in groups]
-    parts = [s[b:e] for b, e in groups]
-    grouped = lens[0] <= 3 and all(n == 3 for n in lens[1:])
-    first = seps[0]
-    if first == " " and MONTH_BEFORE.search(text, max(0, start - 12), start):
-        grouped = False  # "October 26 150 people": a day, then a count
-    seps = ["," if x == "\u060c" else x for x in seps]  # the Arabic comma groups like ","
-    first = seps[0]
-    if all(x == first for x in seps):
-        if len(seps) == 1 and first in ".,\u066b" and not (grouped and first != "\u066b"):
-            if first == "," and lens[1] > 2:
-                return _split(start, groups, parts)
-            return [(start, end, Fraction(int(parts[0])) + _fraction_part(parts[1]), True)]
-        if len(seps) == 1 and first == "." and parts[0].startswith("0"):
-            return [(start, end, Fraction(int(parts[0])) + _fraction_part(parts[1]), True)]
-        if grouped and first != "\u066b":
-            return [(start, end, Fraction(int("".join(parts))), False)]
-        return _split(start, groups, parts)
-    body, last = seps[:-1], seps[-1]
-    if (
-        last in ".,\u066b"
-        and all(x == body[0] for x in body)
-        and last != body[0]
-        and lens[0] <= 3
-        and all(n == 3 for n in lens[1:-1])
-    ):
-        whole = int("".join(parts[:-1]))
-        return [(start, end, Fraction(whole) + _fraction_part(parts[-1]), True)]
-    return _split(start, groups, parts)
-
-
-def _fraction_part(digits: str) -> Fraction:
-    return Fraction(int(digits), 10 ** len(digits))
-
-
-def _split(
-    offset: int, groups: list[tuple[int, int]], parts: list[str]
-) -> list[tuple[int, int, Fraction | None, bool]]:
-    return [
-        (offset + b, offset + e, Fraction(int(p)), False)
-        for (b, e), p in zip(groups, parts, strict=True)
-    ]
 
 
 def _run_tokens(text: str, start: int, end: int) -> list[_Tok]:

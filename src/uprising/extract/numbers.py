@@ -24,7 +24,8 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
-from uprising.extract._numerals import MONEY_BEFORE, MONTH, MONTH_BEFORE, Atom, alt, scan
+from uprising.extract._number_words import MONTH, MONTH_BEFORE, alt
+from uprising.extract._numerals import MONEY_BEFORE, Atom, scan
 from uprising.extract.lang import en_numbers as en
 from uprising.vocab import Qualifier
 

@@ -13,7 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from uprising.extract._numerals import alt
+from uprising.extract._number_words import alt
 from uprising.extract.lang import fa_numbers as fa
 from uprising.extract.numbers import NumberKind, NumberMention
 from uprising.vocab import Qualifier
