@@ -29,7 +29,13 @@ from uprising.extract.counted import (
 from uprising.extract.lang import en, fa
 from uprising.extract.numbers import NumberKind, NumberMention
 from uprising.extract.phrases import phrase_pattern
-from uprising.extract.provenance import claim_date, claim_place, claim_source, places_in
+from uprising.extract.provenance import (
+    claim_date,
+    claim_place,
+    claim_source,
+    clause_at,
+    places_in,
+)
 from uprising.geo import PlaceKind, scope
 from uprising.records import Claim, Evidence
 from uprising.vocab import Measure, Qualifier, Subject
@@ -532,14 +538,7 @@ def _capital_fa(text: str, measure: Measure, sentence: Span) -> Measure:
 
 
 def _fa_clause(text: str, offset: int, sentence: Span) -> Span:
-    start, end = sentence.start, sentence.end
-    for match in _FA_CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
-        if match.end() <= offset:
-            start = match.end()
-        elif match.start() >= offset:
-            end = match.start()
-            break
-    return Span(start, end)
+    return clause_at(text, offset, sentence, _FA_CLAUSE_BREAK)
 
 
 def _place_fa(analysis: Analysis, number: NumberMention, sentence: Span,

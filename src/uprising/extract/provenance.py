@@ -104,10 +104,13 @@ def places_in(analysis: Analysis, span: Span) -> list[PlaceMention]:
 _CLAUSE_BREAK = re.compile(r"[;,،؛]\s|\s(?:while|whereas|but|and\s+that)\s", re.IGNORECASE)
 
 
-def clause_at(text: str, offset: int, sentence: Span) -> Span:
-    """The clause of `sentence` that holds `offset`, cut at commas, semicolons and "while"."""
+def clause_at(
+    text: str, offset: int, sentence: Span, breaks: re.Pattern[str] = _CLAUSE_BREAK
+) -> Span:
+    """The clause of `sentence` that holds `offset`, cut at commas, semicolons and "while"
+    (or at the language's own `breaks`)."""
     start, end = sentence.start, sentence.end
-    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+    for match in breaks.finditer(text, sentence.start, sentence.end):
         if match.end() <= offset:
             start = match.end()
         elif match.start() >= offset:

@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from uprising.analysis.merge import IncidentSeen, PersonSeen
 from uprising.analysis.series import (
     DayCount,
     IncidentFact,
@@ -27,7 +28,6 @@ from uprising.analysis.series import (
     places_ranked,
 )
 from uprising.analysis.tally import Figure, TallyRow, build_tally
-from uprising.records import Incident, Person
 from uprising.vocab import Fate, IncidentType, Measure, Subject
 
 __all__ = [
@@ -68,26 +68,6 @@ def week_of(day: dt.date) -> int:
 
 # The measures whose running figures are charted, in this order, when a source gives them.
 CHART_MEASURES = (Measure.KILLED, Measure.ARRESTED, Measure.SENTENCED_TO_DEATH)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class IncidentSeen:
-    """An incident with the document that reported it."""
-
-    incident: Incident
-    document_id: str
-    published: dt.date | None
-    publisher: str | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PersonSeen:
-    """A named person with the document that names them."""
-
-    person: Person
-    document_id: str
-    published: dt.date | None
-    publisher: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
