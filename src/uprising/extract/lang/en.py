@@ -235,14 +235,6 @@ TOTAL_NOUNS: dict[Measure, tuple[str, ...]] = {
 }
 
 # --- attribution ------------------------------------------------------------------------------
-# Verbs and phrases that mark whose figure it is ("HRANA said", "according to Hengaw").
-ATTRIBUTION_CUES: tuple[str, ...] = (
-    "said", "says", "say", "reported", "reports", "report", "according to", "counted",
-    "recorded", "documented", "verified", "confirmed", "put the", "puts the", "estimated",
-    "estimates", "told", "announced", "stated", "claimed", "claims", "wrote", "tallied",
-    "compiled", "figures", "figure", "data", "count", "citing", "cited", "quoted", "quoting",
-    "in its", "in a statement", "added", "noted",
-)
 
 # Extra aliases for the sources of shared/spec/sources.json, as reports write them. The id
 # must exist in the registry; a test checks it.
@@ -289,15 +281,8 @@ UNNAMED_SOURCES: tuple[str, ...] = (
     "correspondents", "organisers", "organizers", "lawyers",
 )
 
-# Words that refer back to the last named source ("the group said", "the network said").
-ANAPHORA: tuple[str, ...] = (
-    "the group", "the organisation", "the organization", "the network", "the agency",
-    "the campaign", "the rights group", "the monitor", "the ngo", "it", "the watchdog",
-    "the body", "the outlet", "the news agency",
-)
-
-# "Reuters, citing state media": the relay passes the figure on; the origin counts.
-RELAY_CUES: tuple[str, ...] = ("citing", "quoting", "cited", "according to figures from")
+# The cue words that make a source mention attribute a figure ("HRANA said", "according to
+# Hengaw", "the group said", "citing state media") are in the patterns of `extract.sources`.
 
 # --- dates of figures ---------------------------------------------------------------------------
 # Cues that a figure is a running total, valid as of a date rather than tied to one day.
