@@ -12,7 +12,14 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from uprising.records import Claim, Evidence, Incident, Person
+from uprising.records import (
+    Claim,
+    Evidence,
+    Incident,
+    Person,
+    claim_to_contract,
+    incident_to_contract,
+)
 from uprising.storage import StoredClaim, StoredIncident, StoredPerson
 from uprising.vocab import Fate, Gender, IncidentType, Measure, Qualifier, Subject
 
@@ -68,16 +75,8 @@ def claim_row(stored: StoredClaim) -> dict[str, Any]:
     return {
         "record": "claim",
         "record_id": _record_id("claim", stored.document_id, c.evidence, c.measure.value),
-        "measure": c.measure.value,
-        "subject": c.subject.value if c.subject else None,
-        "low": c.low,
-        "high": c.high,
-        "qualifier": c.qualifier.value,
-        "place": c.place,
-        "city": c.city,
-        "date": c.date,
-        "source": c.source,
-        **_evidence(c.evidence, c.rules),
+        **claim_to_contract(c),  # the contract's fields, quote and offsets last
+        "rules": list(c.rules),
         **_provenance(stored),
     }
 
@@ -105,11 +104,8 @@ def incident_row(stored: StoredIncident) -> dict[str, Any]:
     return {
         "record": "incident",
         "record_id": _record_id("incident", stored.document_id, i.evidence, i.type.value),
-        "type": i.type.value,
-        "place": i.place,
-        "city": i.city,
-        "date": i.date,
-        **_evidence(i.evidence, i.rules),
+        **incident_to_contract(i),
+        "rules": list(i.rules),
         **_provenance(stored),
     }
 

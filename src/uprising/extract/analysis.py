@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from uprising.geo.fold import mostly_lower_case
 from uprising.records import Claim, Document, Extraction, Incident, Person
 
 if TYPE_CHECKING:
@@ -46,21 +47,11 @@ class Span:
         return self.start <= start and end <= self.end
 
 
-def _informal(text: str) -> bool:
-    """A note typed in lower case: there a sentence may well begin with a small letter."""
-    letters = len(_ASCII_LETTER.findall(text))
-    return letters >= 40 and len(_ASCII_UPPER.findall(text)) < 0.015 * letters
-
-
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
-_ASCII_UPPER = re.compile(r"[A-Z]")
-
-
 def split_sentences(text: str) -> list[Span]:
     """Cut text into sentences (and headline lines), keeping offsets into the text."""
     spans: list[Span] = []
     begin = 0
-    informal = _informal(text)
+    informal = mostly_lower_case(text, 0.015)  # there a sentence may start with a small letter
     for match in _SENTENCE_END.finditer(text):
         cut = match.start()
         word = text[max(begin, cut - 8) : cut].rsplit(None, 1)[-1:] or [""]
@@ -145,6 +136,18 @@ class Analysis:
 
     def paragraph_index(self, offset: int) -> int:
         return max(0, bisect_right(self._paragraph_starts, offset) - 1)
+
+    @property
+    def headline(self) -> Span | None:
+        """The first paragraph when it is a headline: one short line without a full stop,
+        with a body after it."""
+        if len(self.paragraphs) < 2:
+            return None
+        first = self.paragraphs[0]
+        body = self.text[first.start : first.end]
+        if "\n" in body or len(body) > 160 or body.rstrip().endswith((".", "!", "?")):
+            return None
+        return first
 
     def note(self, message: str) -> None:
         """Record a decision for `uprising explain`."""

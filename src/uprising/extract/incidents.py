@@ -102,17 +102,6 @@ def _units(mentions: list[PlaceMention]) -> list[PlaceMention]:
     return [*cities.values(), *others.values()]
 
 
-def _headline(analysis: Analysis) -> Span | None:
-    paragraphs = analysis.paragraphs
-    if len(paragraphs) < 2:
-        return None
-    first = paragraphs[0]
-    body = analysis.text[first.start : first.end]
-    if "\n" in body or body.rstrip().endswith((".", "!", "?")) or len(body) > 160:
-        return None
-    return first
-
-
 _NOT_AFTER = re.compile(r"\s+" + phrase_pattern(en.NOT_AN_EVENT_AFTER).pattern, re.IGNORECASE)
 _NOT_BEFORE = re.compile(phrase_pattern(en.NOT_AN_EVENT_BEFORE).pattern + r"\s+$", re.IGNORECASE)
 _TALLY = phrase_pattern(("have been", "has been", "so far", "to date", "in total"))
@@ -132,7 +121,7 @@ def find_incidents(analysis: Analysis) -> list[Incident]:
     seen: set[tuple[IncidentType, str | None, str | None, str | None]] = set()
     incidents: list[Incident] = []
     starts = _cue_starts(analysis)
-    headline = _headline(analysis)
+    headline = analysis.headline
     for sentence in analysis.sentences:
         if headline is not None and headline.contains(sentence.start, sentence.end):
             continue  # a headline restates what the body reports

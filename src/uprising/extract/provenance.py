@@ -195,16 +195,9 @@ def _focus_of(analysis: Analysis, places: list[PlaceMention]) -> str:
 
 def _lead_places(analysis: Analysis) -> list[PlaceMention]:
     """Places of the headline and the first paragraph that names any: what the story is about."""
-    lead = analysis.paragraphs[:1]
-    if lead and _is_headline(analysis.text, lead[0]):
-        lead = analysis.paragraphs[:2]
+    lead = analysis.paragraphs[:2] if analysis.headline else analysis.paragraphs[:1]
     return [p for p in analysis.places if p.kind is not PlaceKind.COUNTRY
             and any(part.contains(p.start, p.end) for part in lead)]
-
-
-def _is_headline(text: str, paragraph: Span) -> bool:
-    body = text[paragraph.start : paragraph.end]
-    return "\n" not in body and len(body) < 160 and not body.rstrip().endswith((".", "!", "?"))
 
 
 def _belongs_to_other_figure(analysis: Analysis, at: int, offset: int, sentence: Span) -> bool:
@@ -289,9 +282,7 @@ def lead_date(analysis: Analysis) -> DateMention | None:
     cached = analysis.extras.get("lead_date", False)
     if cached is not False:
         return cached  # type: ignore[no-any-return]
-    lead = analysis.paragraphs[:1]
-    if lead and _is_headline(analysis.text, lead[0]):
-        lead = analysis.paragraphs[:2]
+    lead = analysis.paragraphs[:2] if analysis.headline else analysis.paragraphs[:1]
     found = [d for part in lead for d in _event_dates(analysis, part)
              if d.kind is not DateKind.SINCE and not _in_dateline(analysis.text, d.start)]
     analysis.extras["lead_date"] = found[0] if found else None

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["TOKEN_RE", "fold_name", "fold_token", "is_latin", "name_tokens"]
+__all__ = ["TOKEN_RE", "fold_name", "fold_token", "is_latin", "mostly_lower_case", "name_tokens"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -125,3 +125,15 @@ def name_tokens(name: str) -> list[str]:
 def fold_name(name: str) -> str:
     """The lookup key of a whole name: its folded tokens, concatenated."""
     return "".join(name_tokens(name))
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_ASCII_UPPER = re.compile(r"[A-Z]")
+
+
+def mostly_lower_case(text: str, upper_share: float) -> bool:
+    """Whether a text of 40 Latin letters or more has fewer than `upper_share` capitals among
+    them: a note typed all in lower case, where capitals are no evidence of names or
+    sentence starts."""
+    letters = len(_ASCII_LETTER.findall(text))
+    return letters >= 40 and len(_ASCII_UPPER.findall(text)) < upper_share * letters

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from uprising.geo.fold import TOKEN_RE, fold_token, is_latin
+from uprising.geo.fold import TOKEN_RE, fold_token, is_latin, mostly_lower_case
 from uprising.geo.gazetteer import Entry, Gazetteer, Place, PlaceKind, load_gazetteer
 from uprising.geo.provinces import NOT_PLACES
 
@@ -162,16 +162,6 @@ class _Tokens:
         return self.text[self.starts[first - 1] : self.ends[first - 1]]
 
 
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
-_ASCII_UPPER = re.compile(r"[A-Z]")
-
-
-def _informal(text: str) -> bool:
-    """Text typed all in lower case (a correspondent's note): capitals are no evidence there."""
-    letters = len(_ASCII_LETTER.findall(text))
-    return letters >= 40 and len(_ASCII_UPPER.findall(text)) < 0.01 * letters
-
-
 def _lowercase_allowed(tokens: _Tokens, i: int, informal: bool) -> bool:
     """In informal text a lower-case name counts after a word that introduces a place."""
     return informal and i > 0 and tokens.folded[i - 1] in _LOCATIVE and len(tokens.folded[i]) > 3
@@ -182,7 +172,7 @@ def _scan(tokens: _Tokens, gazetteer: Gazetteer) -> list[_Match]:
     text, folded, entries, widths = tokens.text, tokens.folded, gazetteer.entries, gazetteer.widths
     found: list[_Match] = []
     count = len(tokens)
-    informal = _informal(text)
+    informal = mostly_lower_case(text, 0.01)
     i = 0
     while i < count:
         options = widths.get(folded[i])
